@@ -1,0 +1,60 @@
+"""Who may see which case: the one rule, used by lists, detail pages and exports.
+
+A case manager sees the cases they manage and the cases shared with them; a team
+lead sees every case of their organisation. Nobody else sees a named case here
+(coordinators see aggregates, administrators configuration). Every query is
+also bound to the user's municipality.
+"""
+
+from __future__ import annotations
+
+import rules
+from django.db.models import Q, QuerySet
+from django.http import Http404, HttpRequest
+
+from lotse.accounts.models import Role
+from lotse.accounts.permissions import is_case_manager, is_staff_member
+from lotse.audit.actions import do_log_access
+from lotse.cases.models import Case
+
+
+def cases_visible_to(user) -> QuerySet[Case]:
+    if not is_staff_member(user):
+        return Case.objects.none()
+    scope = Case.objects.filter(municipality_id=user.organisation.municipality_id)
+    if user.role == Role.TEAM_LEAD:
+        return scope.filter(organisation_id=user.organisation_id)
+    if user.role == Role.CASE_MANAGER:
+        shared = Case.shared_with.through.objects.filter(user_id=user.pk).values("case_id")
+        return scope.filter(organisation_id=user.organisation_id).filter(
+            Q(case_manager_id=user.pk) | Q(pk__in=shared)
+        )
+    return Case.objects.none()
+
+
+@rules.predicate
+def can_view_case(user, case: Case | None) -> bool:
+    if case is None:
+        return False
+    return cases_visible_to(user).filter(pk=case.pk).exists()
+
+
+rules.add_perm("cases.view_case", can_view_case)
+rules.add_perm("cases.view_case_list", is_case_manager)
+
+
+def access_case(request: HttpRequest, pk: int, *, log: bool = True) -> Case:
+    """The case `pk` if the user may see it (and the read is logged), else 404."""
+    case = (
+        cases_visible_to(request.user)
+        .select_related("client", "case_manager", "location", "closure_reason", "organisation")
+        .filter(pk=pk)
+        .first()
+    )
+    if case is None:
+        raise Http404
+    if log:
+        do_log_access(
+            acting_user=request.user, action="cases.case.viewed", obj=case, request=request
+        )
+    return case

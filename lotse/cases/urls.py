@@ -1,0 +1,8 @@
+from django.urls import path
+
+from lotse.cases import views
+
+app_name = "cases"
+urlpatterns = [
+    path("<int:pk>/", views.case_detail, name="detail"),
+]

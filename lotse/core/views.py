@@ -1,0 +1,65 @@
+from __future__ import annotations
+
+from django.contrib.auth.decorators import login_required
+from django.shortcuts import render
+from django.utils import timezone
+
+from lotse.audit.actions import do_log_access
+from lotse.cases import queries
+from lotse.cases.models import Case, PhaseChoices
+from lotse.cases.permissions import cases_visible_to
+
+
+@login_required
+def start(request):
+    """The start page: a worklist for case workers, aggregates for coordinators."""
+    user = request.user
+    context: dict = {"today": timezone.localdate()}
+    if user.has_perm("cases.view_case_list"):
+        scope = cases_visible_to(user)
+        municipality = user.organisation.municipality
+        open_cases = (
+            queries.get_open_cases(scope)
+            .select_related("client")
+            .order_by("last_contact_on", "opened_on")
+        )
+        quiet = queries.get_cases_without_contact(
+            scope, municipality.no_contact_weeks, context["today"]
+        ).select_related("client")
+        counts = queries.get_phase_counts(scope)
+        context.update(
+            worklist=True,
+            open_cases=open_cases[:25],
+            open_count=sum(n for phase, n in counts.items() if phase != "closed"),
+            quiet_cases=quiet[:25],
+            no_contact_weeks=municipality.no_contact_weeks,
+            phase_counts=[(label, counts.get(value, 0)) for value, label in PhaseChoices.choices],
+        )
+        do_log_access(
+            acting_user=user,
+            action="cases.worklist.viewed",
+            object_type="worklist",
+            object_id=str(user.pk),
+            request=request,
+        )
+    elif user.has_perm("core.view_aggregates"):
+        scope = Case.objects.filter(municipality_id=user.organisation.municipality_id)
+        counts = queries.get_phase_counts(scope)
+        context.update(
+            aggregates=True,
+            phase_counts=[
+                (label, queries.suppress_small(counts.get(value, 0)))
+                for value, label in PhaseChoices.choices
+            ],
+        )
+    return render(request, "core/start.html", context)
+
+
+def healthz(request):
+    """For load balancers and monitoring: the database answers."""
+    from django.db import connection
+    from django.http import HttpResponse
+
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT 1")
+    return HttpResponse("ok", content_type="text/plain")
