@@ -23,6 +23,7 @@ def _fmt(value: float | None) -> str:
 
 class Command(BaseCommand):
     help = "Precision, recall and F1 of lotse.people.matching on a labelled pairs file."
+    requires_system_checks: list[str] = []  # pure computation, no database
 
     def add_arguments(self, parser):
         parser.add_argument("file", nargs="?", default=str(metrics.PAIRS))

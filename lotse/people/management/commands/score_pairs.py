@@ -25,6 +25,7 @@ from lotse.people.matching import score
 
 class Command(BaseCommand):
     help = "Score person pairs from a JSON-lines file and print id,score,duplicate as CSV."
+    requires_system_checks: list[str] = []  # pure computation, no database
 
     def add_arguments(self, parser):
         parser.add_argument("file", help="JSON-lines file, or - for standard input")
