@@ -23,6 +23,7 @@ $(VENV)/.synced: pyproject.toml uv.lock | $(UV)
 	touch $@
 
 install: $(VENV)/.synced
+	@scripts/system-packages $(if $(CI),--browser,)
 
 demo: install
 	$(DEMO_ENV) $(LOTSE) migrate --no-input -v0

@@ -77,7 +77,18 @@ INSTALLED_APPS = [
     "lotse.audit",
     "lotse.people",
     "lotse.cases",
+    "lotse.contacts",
+    "lotse.appointments",
+    "lotse.consents",
+    "lotse.directory",
+    "lotse.referrals",
+    "lotse.documents",
+    "lotse.letters",
+    "lotse.conferences",
+    "lotse.barriers",
+    "lotse.caseload",
     "lotse.residence",
+    "lotse.naturalisation",
     "lotse.demo",
 ]
 

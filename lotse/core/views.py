@@ -8,6 +8,7 @@ from lotse.audit.actions import do_log_access
 from lotse.cases import queries
 from lotse.cases.models import Case, PhaseChoices
 from lotse.cases.permissions import cases_visible_to
+from lotse.core.extensions import worklist_items
 
 
 @login_required
@@ -15,6 +16,7 @@ def start(request):
     """The start page: a worklist for case workers, aggregates for coordinators."""
     user = request.user
     context: dict = {"today": timezone.localdate()}
+    context["worklist_items"] = worklist_items(user, context["today"])
     if user.has_perm("cases.view_case_list"):
         scope = cases_visible_to(user)
         municipality = user.organisation.municipality

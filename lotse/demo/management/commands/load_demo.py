@@ -17,6 +17,7 @@ from django.utils import timezone
 from lotse.accounts.models import Location, Organisation, Role, User
 from lotse.cases.models import Case, PhaseTransition
 from lotse.core.defaults import seed_municipality
+from lotse.core.extensions import app_modules, load_demo_extras
 from lotse.core.models import ClosureReason, District, Municipality
 from lotse.demo.generate import make_cases, make_client
 from lotse.people.models import Client
@@ -86,6 +87,9 @@ class Command(BaseCommand):
 
     def _delete_demo(self) -> None:
         municipalities = Municipality.objects.filter(slug__in=["troisdorf", "ennepe-ruhr-kreis"])
+        for module in reversed(app_modules("demo")):
+            if hasattr(module, "delete"):
+                module.delete(municipalities)
         PhaseTransition.objects.filter(case__municipality__in=municipalities).delete()
         Case.objects.filter(municipality__in=municipalities).delete()
         Client.objects.filter(municipality__in=municipalities).delete()
@@ -196,6 +200,8 @@ class Command(BaseCommand):
             ),
         ]
         self._clients(rng, kreis, ki, towns, [en_users[1]], locations, client_count // 3, today)
+        for municipality in (troisdorf, kreis):
+            load_demo_extras(municipality, rng=rng, stdout=self.stdout)
 
     def _user(self, email, first, last, organisation, location, role, admin) -> User:
         user = User.objects.create_user(
