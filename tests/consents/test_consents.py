@@ -7,6 +7,7 @@ import io
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 from pypdf import PdfReader
 
 from lotse.audit.models import AccessLogEntry
@@ -142,7 +143,7 @@ def test_withdrawal_stops_sharing_at_once_is_logged_and_cannot_be_repeated(clien
     assert response.status_code == 302
     consent.refresh_from_db()
     assert consent.is_withdrawn and consent.withdrawn_by == world.case_manager_a
-    today = dt.date.today()
+    today = timezone.localdate()
     assert not consent_covers(world.client_a.pk, world.welfare_a.pk, Purpose.REFERRAL, today)
     entry = AccessLogEntry.objects.get(action="consents.consent.changed")
     assert entry.object_id == str(consent.pk) and "withdrawn" in entry.detail
