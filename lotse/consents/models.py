@@ -13,6 +13,8 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from lotse.consents.rules import ConsentFacts, State, state_on
+
 
 class Purpose(models.TextChoices):
     REFERRAL = "referral", _("Referral to the organisation")
@@ -60,6 +62,7 @@ class Consent(models.Model):
         blank=True,
         related_name="+",
     )
+    withdrawal_note = models.CharField(_("note on the withdrawal"), max_length=300, blank=True)
 
     objects = ConsentQuerySet.as_manager()
 
@@ -75,6 +78,18 @@ class Consent(models.Model):
     @property
     def is_withdrawn(self) -> bool:
         return self.withdrawn_at is not None
+
+    def facts(self) -> ConsentFacts:
+        return ConsentFacts(
+            recipient_id=self.recipient_id,
+            purpose=self.purpose,
+            given_on=self.given_on,
+            valid_until=self.valid_until,
+            withdrawn=self.is_withdrawn,
+        )
+
+    def state_on(self, on: dt.date) -> State:
+        return state_on(self.facts(), on)
 
 
 def consent_covers(client_id: int, organisation_id: int, purpose: str, on: dt.date) -> bool:

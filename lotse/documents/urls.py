@@ -1,4 +1,10 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from lotse.documents import views
 
 app_name = "documents"
-urlpatterns: list = []
+urlpatterns = [
+    path("case/<int:case_pk>/upload/", views.upload, name="upload"),
+    path("<int:pk>/download/", views.download, name="download"),
+    path("<int:pk>/delete/", views.delete, name="delete"),
+]

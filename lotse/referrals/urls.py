@@ -1,4 +1,13 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from lotse.referrals import views
 
 app_name = "referrals"
-urlpatterns: list = []
+urlpatterns = [
+    path("", views.inbox, name="inbox"),
+    path("<int:pk>/", views.incoming_detail, name="incoming"),
+    path("<int:pk>/answer/", views.incoming_answer, name="answer"),
+    path("<int:pk>/send/", views.referral_send, name="send"),
+    path("case/<int:case_pk>/new/", views.referral_create, name="create"),
+    path("case/<int:case_pk>/offers/", views.offer_options, name="offers"),
+]
