@@ -72,8 +72,10 @@ def test_worklist_needs_the_same_few_queries_for_2_and_20_cases(
     world, n_cases, django_assert_num_queries
 ):
     _seed(world, n_cases)
-    user = type(world.case_manager_a).objects.select_related("organisation").get(
-        pk=world.case_manager_a.pk
+    user = (
+        type(world.case_manager_a)
+        .objects.select_related("organisation")
+        .get(pk=world.case_manager_a.pk)
     )
     with django_assert_num_queries(2):
         items = list(worklist.items(user, TODAY))
