@@ -88,9 +88,11 @@ class AppointmentForm(VersionedForm):
         super().__init__(*args, **kwargs)
         self.fields["participants"].queryset = cases
         self.fields["interpreter"].queryset = interpreters
+        self.fields["interpreter"].empty_label = _("– none from the pool –")
         self.fields["location"].queryset = Location.objects.filter(
             organisation__municipality_id=municipality_id
         ).select_related("organisation")
+        self.fields["location"].empty_label = _("– another place –")
         if self.instance.pk:
             starts = timezone.localtime(self.instance.starts_at)
             ends = timezone.localtime(self.instance.ends_at)

@@ -41,7 +41,7 @@ def items(user, today: dt.date) -> Iterable[WorklistItem]:
             WorklistItem(
                 kind="follow_up",
                 title=follow_up.what,
-                url=reverse("appointments:followup", args=[follow_up.pk]),
+                url=reverse("appointments:followup", args=[follow_up.pk]) + "?next=/",
                 due=follow_up.due_on,
                 subject=f"{follow_up.case.number} · {follow_up.case.client}",
                 overdue=follow_up.due_on < today,

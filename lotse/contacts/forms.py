@@ -30,6 +30,7 @@ class ContactForm(forms.ModelForm):
     def __init__(self, *args, interpreters, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["interpreter"].queryset = interpreters
+        self.fields["interpreter"].empty_label = _("– none from the pool –")
         if not self.is_bound:
             self.fields["date"].initial = timezone.localdate()
             self.fields["duration_minutes"].initial = 60

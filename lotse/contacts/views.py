@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 from django.contrib import messages
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
@@ -31,11 +32,10 @@ def contact_add(request, case_pk: int):
         except InterpreterBookedError as error:
             form.add_error("interpreter", error.message)
         else:
-            if request.htmx:
-                context = section_context(case, request.user)
-                context["saved"] = True
-                return render(request, "contacts/case_section.html", {"case": case, **context})
             messages.success(request, _("The contact was recorded."))
+            if request.htmx:
+                # The whole case page changes (last contact date), so it is reloaded.
+                return HttpResponse(status=204, headers={"HX-Refresh": "true"})
             return redirect("cases:detail", pk=case.pk)
     if request.htmx:
         context = section_context(case, request.user, form=form)

@@ -17,9 +17,7 @@ def test_demo_case_manager_has_overdue_and_due_follow_ups_and_appointments_today
     call_command("load_demo", clients=60, stdout=StringIO())
     assert Interpreter.objects.filter(municipality__slug="troisdorf").count() >= 3
     assert Interpreter.objects.filter(municipality__slug="ennepe-ruhr-kreis").exists()
-    anna = User.objects.select_related("organisation").get(
-        email="anna.schneider@troisdorf.example"
-    )
+    anna = User.objects.select_related("organisation").get(email="anna.schneider@troisdorf.example")
     today = timezone.localdate()
     items = list(worklist.items(anna, today))
     kinds = {(item.kind, item.overdue) for item in items}

@@ -16,7 +16,9 @@ from lotse.contacts.models import Channel, Contact
 def _record(world, date: dt.date, **fields) -> Contact:
     fields.setdefault("channel", Channel.PHONE)
     fields.setdefault("duration_minutes", 20)
-    return do_record_contact(acting_user=world.case_manager_a, case=world.case_a, date=date, **fields)
+    return do_record_contact(
+        acting_user=world.case_manager_a, case=world.case_a, date=date, **fields
+    )
 
 
 def _post(client, world, headers=None, **data):
@@ -62,14 +64,25 @@ def test_case_manager_records_a_contact_through_the_form(client, world):
     assert Case.objects.get(pk=world.case_a.pk).last_contact_on == timezone.localdate()
 
 
-def test_the_quick_form_on_the_case_page_answers_htmx_with_the_updated_section(client, world):
+def test_the_quick_form_reloads_the_case_page_after_saving(client, world):
     client.force_login(world.case_manager_a)
-    response = _post(client, world, note="Brought the Jobcenter letter", headers={"HX-Request": "true"})
+    headers = {"HX-Request": "true"}
+    response = _post(client, world, note="Brought the Jobcenter letter", headers=headers)
+    assert response.status_code == 204
+    assert response["HX-Refresh"] == "true"
+    page = client.get(reverse("cases:detail", args=[world.case_a.pk])).content.decode()
+    assert "Brought the Jobcenter letter" in page
+    assert "Der Kontakt wurde erfasst." in page
+
+
+def test_the_quick_form_shows_errors_in_place(client, world):
+    client.force_login(world.case_manager_a)
+    response = _post(client, world, duration_minutes="0", headers={"HX-Request": "true"})
     assert response.status_code == 200
     html = response.content.decode()
-    assert 'id="contacts-section"' in html
-    assert "Brought the Jobcenter letter" in html
-    assert "<html" not in html
+    assert 'id="contacts-section"' in html and "<html" not in html
+    assert 'class="error"' in html
+    assert not Contact.objects.exists()
 
 
 def test_a_contact_in_the_future_is_refused_with_a_message_and_nothing_changes(client, world):
