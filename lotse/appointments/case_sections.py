@@ -1,0 +1,39 @@
+"""Follow-ups and appointments on the case page."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.http import HttpRequest
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from lotse.appointments.forms import FollowUpForm
+from lotse.appointments.queries import get_open_follow_ups, get_upcoming_appointments
+from lotse.cases.models import Case
+from lotse.cases.permissions import cases_visible_to
+from lotse.core.extensions import CaseSection
+
+
+def section_context(case: Case, form: FollowUpForm | None = None) -> dict[str, Any]:
+    if form is None:
+        form = FollowUpForm(auto_id="followup_%s")
+    else:
+        form.auto_id = "followup_%s"
+    return {
+        "follow_ups": get_open_follow_ups(case),
+        "appointments": get_upcoming_appointments(case, timezone.now()),
+        "follow_up_form": form,
+        "today": timezone.localdate(),
+    }
+
+
+def section(request: HttpRequest, case: Case) -> CaseSection | None:
+    if not cases_visible_to(request.user).filter(pk=case.pk).exists():
+        return None
+    return CaseSection(
+        title=_("Follow-ups and appointments"),
+        template="appointments/case_section.html",
+        context=section_context(case),
+        order=30,
+    )

@@ -1,0 +1,95 @@
+"""Who may see interpreters, follow-ups and appointments.
+
+Follow-ups and appointments follow the cases: whoever may see a case sees its
+follow-ups and the appointments it takes part in (the organiser always sees their
+own). The interpreter pool is no client data: case workers and coordinators of the
+municipality see it; team leads and coordinators manage it.
+"""
+
+from __future__ import annotations
+
+import rules
+from django.db.models import Q, QuerySet
+from django.http import Http404, HttpRequest
+
+from lotse.accounts.permissions import is_case_manager, is_coordinator, is_team_lead
+from lotse.appointments.models import Appointment, FollowUp, Interpreter
+from lotse.cases.models import Case
+from lotse.cases.permissions import cases_visible_to
+
+rules.add_perm("appointments.view_interpreters", is_case_manager | is_coordinator)
+rules.add_perm("appointments.manage_interpreters", is_team_lead | is_coordinator)
+rules.add_perm("appointments.view_appointments", is_case_manager)
+
+
+def my_cases(user) -> QuerySet[Case]:
+    """The cases a user works on personally: managed by them or shared with them.
+
+    A team lead sees every case of the team, but their worklist and calendar
+    hold only the cases they work on themselves.
+    """
+    shared = Case.shared_with.through.objects.filter(user_id=user.pk).values("case_id")
+    return cases_visible_to(user).filter(Q(case_manager_id=user.pk) | Q(pk__in=shared))
+
+
+def interpreters_visible_to(user) -> QuerySet[Interpreter]:
+    if not user.has_perm("appointments.view_interpreters"):
+        return Interpreter.objects.none()
+    return Interpreter.objects.filter(municipality_id=user.organisation.municipality_id)
+
+
+def interpreters_managed_by(user) -> QuerySet[Interpreter]:
+    if not user.has_perm("appointments.manage_interpreters"):
+        return Interpreter.objects.none()
+    return Interpreter.objects.filter(municipality_id=user.organisation.municipality_id)
+
+
+def follow_ups_visible_to(user) -> QuerySet[FollowUp]:
+    return FollowUp.objects.filter(case__in=cases_visible_to(user).values("pk"))
+
+
+def _participations(cases: QuerySet[Case]) -> QuerySet:
+    return Appointment.cases.through.objects.filter(case_id__in=cases.values("pk")).values(
+        "appointment_id"
+    )
+
+
+def appointments_visible_to(user) -> QuerySet[Appointment]:
+    if not user.has_perm("appointments.view_appointments"):
+        return Appointment.objects.none()
+    return Appointment.objects.filter(municipality_id=user.organisation.municipality_id).filter(
+        Q(organiser_id=user.pk) | Q(pk__in=_participations(cases_visible_to(user)))
+    )
+
+
+def my_appointments(user) -> QuerySet[Appointment]:
+    """Appointments the user organises or in which one of their own cases takes part."""
+    if not user.has_perm("appointments.view_appointments"):
+        return Appointment.objects.none()
+    return Appointment.objects.filter(municipality_id=user.organisation.municipality_id).filter(
+        Q(organiser_id=user.pk) | Q(pk__in=_participations(my_cases(user)))
+    )
+
+
+def access_appointment(request: HttpRequest, pk: int) -> Appointment:
+    appointment = (
+        appointments_visible_to(request.user)
+        .select_related("location", "interpreter", "organiser")
+        .filter(pk=pk)
+        .first()
+    )
+    if appointment is None:
+        raise Http404
+    return appointment
+
+
+def access_follow_up(request: HttpRequest, pk: int) -> FollowUp:
+    follow_up = (
+        follow_ups_visible_to(request.user)
+        .select_related("case__client", "done_by")
+        .filter(pk=pk)
+        .first()
+    )
+    if follow_up is None:
+        raise Http404
+    return follow_up

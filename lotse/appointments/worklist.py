@@ -1,0 +1,69 @@
+"""The start page's to-do list: overdue and due follow-ups, today's appointments.
+
+Two queries whatever the number of cases: each is one SELECT with the user's own
+cases as a subquery.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from lotse.appointments.permissions import my_appointments, my_cases
+from lotse.appointments.queries import day_bounds
+from lotse.core.extensions import WorklistItem
+
+DUE_SOON_DAYS = 7
+MAX_ITEMS = 50
+
+
+def items(user, today: dt.date) -> Iterable[WorklistItem]:
+    if not user.has_perm("appointments.view_appointments"):
+        return []
+    from lotse.appointments.models import FollowUp
+
+    result: list[WorklistItem] = []
+    follow_ups = (
+        FollowUp.objects.open()
+        .filter(
+            case__in=my_cases(user).values("pk"),
+            due_on__lte=today + dt.timedelta(days=DUE_SOON_DAYS),
+        )
+        .select_related("case__client")
+        .order_by("due_on", "pk")[:MAX_ITEMS]
+    )
+    for follow_up in follow_ups:
+        result.append(
+            WorklistItem(
+                kind="follow_up",
+                title=follow_up.what,
+                url=reverse("appointments:followup", args=[follow_up.pk]) + "?next=/",
+                due=follow_up.due_on,
+                subject=f"{follow_up.case.number} · {follow_up.case.client}",
+                overdue=follow_up.due_on < today,
+            )
+        )
+    start, end = day_bounds(today)
+    appointments = (
+        my_appointments(user)
+        .filter(starts_at__lt=end, ends_at__gt=start)
+        .select_related("location")
+        .order_by("starts_at", "pk")[:MAX_ITEMS]
+    )
+    for appointment in appointments:
+        begins = timezone.localtime(appointment.starts_at)
+        result.append(
+            WorklistItem(
+                kind="appointment",
+                title=_("%(time)s %(title)s")
+                % {"time": f"{begins:%H:%M}", "title": appointment.title},
+                url=reverse("appointments:detail", args=[appointment.pk]),
+                due=today,
+                subject=appointment.where,
+            )
+        )
+    return result
