@@ -37,14 +37,18 @@ def items(user, today: dt.date) -> Iterable[WorklistItem]:
         .order_by("due_on", "pk")[:MAX_ITEMS]
     )
     for follow_up in follow_ups:
+        detail = reverse("appointments:followup", args=[follow_up.pk]) + "?next=/"
         result.append(
             WorklistItem(
                 kind="follow_up",
                 title=follow_up.what,
-                url=reverse("appointments:followup", args=[follow_up.pk]) + "?next=/",
+                url=detail,
                 due=follow_up.due_on,
                 subject=f"{follow_up.case.number} · {follow_up.case.client}",
                 overdue=follow_up.due_on < today,
+                action_url=detail,
+                action_label=_("Done"),
+                action_fields=(("version", str(follow_up.version)),),
             )
         )
     start, end = day_bounds(today)

@@ -37,6 +37,10 @@ class WorklistItem:
     due: dt.date | None = None
     subject: str = ""  # the client or case it concerns
     overdue: bool = False
+    # An optional one-click action right in the list, sent as a POST form.
+    action_url: str = ""
+    action_label: str = ""
+    action_fields: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass(frozen=True)
