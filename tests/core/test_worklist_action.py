@@ -22,4 +22,4 @@ def test_a_due_follow_up_is_marked_done_from_the_start_page(client, world):
     assert response.status_code == 302 and response["Location"] == "/"
     follow_up.refresh_from_db()
     assert follow_up.is_done
-    assert "Call the Jobcenter" not in client.get("/").content.decode()
+    assert 'data-kind="follow_up"' not in client.get("/").content.decode()
