@@ -86,6 +86,8 @@ def _save_versioned(
 @transaction.atomic
 def do_create_organisation(*, acting_user: User, name: str, kind: str) -> Organisation:
     """An administrator adds an organisation (Träger) to their own municipality."""
+    if acting_user.organisation is None:
+        raise ValueError("Only a member of an organisation acts for a municipality.")
     organisation = Organisation.objects.create(
         municipality_id=acting_user.organisation.municipality_id, name=name, kind=kind
     )
