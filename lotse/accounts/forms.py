@@ -69,6 +69,7 @@ class OrganisationForm(forms.ModelForm):
     def __init__(self, *args, municipality, **kwargs):
         super().__init__(*args, **kwargs)
         self.municipality = municipality
+        self.fields["kind"].choices = [("", _("Please choose")), *Organisation.Kind.choices]
         self.fields["version"].initial = self.instance.version
 
     def clean_name(self) -> str:
@@ -92,6 +93,7 @@ class LocationForm(forms.ModelForm):
     def __init__(self, *args, municipality, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["district"].queryset = District.objects.filter(municipality=municipality)
+        self.fields["district"].empty_label = _("No district")
         self.fields["fte"].min_value = Decimal("0")
         self.fields["fte"].max_value = Decimal("999")
         self.fields["fte"].validators.extend(
