@@ -206,3 +206,14 @@ def test_partner_staff_and_case_managers_do_not_see_the_list(client, world):
     for user in (world.case_manager_a, partner_lead, world.admin_a):
         client.force_login(user)
         assert client.get(reverse("barriers:list")).status_code == 404
+
+
+def test_demo_has_barrier_reports_and_can_be_reset(db):
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    call_command("load_demo", clients=10, stdout=StringIO())
+    assert BarrierReport.objects.filter(municipality__slug="troisdorf").count() >= 5
+    call_command("load_demo", clients=10, reset=True, stdout=StringIO())
+    assert BarrierReport.objects.filter(municipality__slug="troisdorf").exists()
