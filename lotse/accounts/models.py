@@ -35,6 +35,7 @@ class Organisation(models.Model):
     )
     name = models.CharField(_("name"), max_length=200)
     kind = models.CharField(_("kind"), max_length=30, choices=Kind.choices)
+    version = models.PositiveIntegerField(default=1)
 
     class Meta:
         verbose_name = _("organisation")
@@ -62,6 +63,7 @@ class Location(models.Model):
     fte = models.DecimalField(
         _("case management FTE"), max_digits=5, decimal_places=2, default=Decimal("0")
     )
+    version = models.PositiveIntegerField(default=1)
 
     class Meta:
         verbose_name = _("location")

@@ -1,4 +1,9 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from lotse.barriers import views
 
 app_name = "barriers"
-urlpatterns: list = []
+urlpatterns = [
+    path("", views.report_list, name="list"),
+    path("report/<int:case_pk>/", views.report, name="report"),
+]

@@ -1,4 +1,8 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from lotse.caseload import views
 
 app_name = "caseload"
-urlpatterns: list = []
+urlpatterns = [
+    path("", views.overview, name="overview"),
+]

@@ -1,4 +1,8 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from lotse.letters import views
 
 app_name = "letters"
-urlpatterns: list = []
+urlpatterns = [
+    path("<int:case_pk>/<slug:kind>/", views.letter, name="letter"),
+]
