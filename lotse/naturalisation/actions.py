@@ -166,10 +166,10 @@ def do_create_campaign(*, user, request=None, **fields) -> Campaign:
     return campaign
 
 
-def do_import_register(
-    *, campaign: Campaign, rows: list[dict], filename: str, user, today: dt.date, request=None
-) -> int:
-    """Replace the campaign's register by ``rows`` (already validated), pre-screened."""
+def build_entries(
+    campaign: Campaign, rows: list[dict], today: dt.date
+) -> tuple[list[RegisterEntry], dict[str, int]]:
+    """Unsaved register entries for validated rows, pre-screened, and the counts."""
     entries = []
     counts = {"now": 0, "soon": 0, "not": 0}
     for row in rows:
@@ -194,6 +194,14 @@ def do_import_register(
                 reason_en=result.reason_en[:400],
             )
         )
+    return entries, counts
+
+
+def do_import_register(
+    *, campaign: Campaign, rows: list[dict], filename: str, user, today: dt.date, request=None
+) -> int:
+    """Replace the campaign's register by ``rows`` (already validated), pre-screened."""
+    entries, counts = build_entries(campaign, rows, today)
     with transaction.atomic():
         campaign.entries.all().delete()
         RegisterEntry.objects.bulk_create(entries, batch_size=2000)

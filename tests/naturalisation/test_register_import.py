@@ -75,9 +75,9 @@ def test_xlsx_with_german_headers_and_real_dates_is_read():
     sheet.append(
         [
             "Olena K.",
-            dt.datetime(1985, 3, 3),
+            dt.datetime(1985, 3, 3),  # noqa: DTZ001  (Excel dates are naive)
             "UA",
-            dt.datetime(2022, 3, 10),
+            dt.datetime(2022, 3, 10),  # noqa: DTZ001
             "aufenthaltserlaubnis",
             "24",
             "Weg 2",
