@@ -125,7 +125,12 @@ def _date(value: Any) -> dt.date | None:
     if isinstance(value, dt.date):
         return value
     text = str(value or "").strip()
-    for pattern in ("%Y-%m-%d", "%d.%m.%Y"):
+    if len(text) == 10 and text[4] == "-":
+        try:
+            return dt.date.fromisoformat(text)
+        except ValueError:
+            return None
+    for pattern in ("%d.%m.%Y",):
         try:
             return dt.datetime.strptime(text, pattern).date()  # noqa: DTZ007
         except ValueError:
