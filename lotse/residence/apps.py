@@ -6,3 +6,6 @@ class ResidenceConfig(AppConfig):
     name = "lotse.residence"
     label = "residence"
     verbose_name = _("Residence and naturalisation")
+
+    def ready(self) -> None:
+        from lotse.residence import permissions  # noqa: F401  (registers the rules)

@@ -1,4 +1,10 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from . import views
 
 app_name = "residence"
-urlpatterns: list = []
+urlpatterns = [
+    path("", views.index, name="index"),
+    path("precheck/<str:check>/", views.precheck, name="precheck"),
+    path("precheck/<str:check>/client/<int:pk>/consent/", views.consent, name="consent"),
+]

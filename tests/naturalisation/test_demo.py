@@ -1,0 +1,22 @@
+"""The demo holds applications in several steps and one campaign for Troisdorf's authority."""
+
+from __future__ import annotations
+
+from io import StringIO
+
+from django.core.management import call_command
+
+from lotse.accounts.models import User
+from lotse.naturalisation.models import Application, Campaign
+from lotse.naturalisation.permissions import applications_visible_to, campaigns_visible_to
+
+
+def test_demo_gives_tim_becker_applications_in_several_steps_and_a_campaign(db):
+    call_command("load_demo", clients=30, stdout=StringIO())
+    tim = User.objects.get(email="tim.becker@troisdorf.example")
+    steps = set(applications_visible_to(tim).values_list("status", flat=True))
+    assert len(steps) >= 4
+    campaign = campaigns_visible_to(tim).get()
+    assert campaign.rows_imported == 6 and campaign.eligible_now >= 1
+    call_command("load_demo", clients=30, reset=True, stdout=StringIO())
+    assert Campaign.objects.count() == 1 and Application.objects.count() == 8
