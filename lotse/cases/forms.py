@@ -155,7 +155,7 @@ class AssessmentForm(forms.Form):
         ]
 
 
-LANGUAGE_CHOICES = [(code, _(name)) for code, name in settings.LANGUAGES]
+LANGUAGE_CHOICES = settings.LANGUAGES
 
 
 class GoalAgreementForm(forms.Form):
