@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from lotse.audit.actions import do_log_access
 from lotse.cases import actions, queries
 from lotse.cases.agreement_texts import agreement_texts
+from lotse.cases.documents import render_agreement_pdf
 from lotse.cases.forms import (
     AssessmentForm,
     CaseEditForm,
@@ -45,7 +46,7 @@ from lotse.cases.rules import FORWARD, OPEN_PHASES, Phase, check_transition, nex
 from lotse.cases.texts import reason_texts
 from lotse.core.extensions import case_sections
 from lotse.core.models import FieldOfAction
-from lotse.core.pdf import pdf_response, render_pdf
+from lotse.core.pdf import pdf_response
 from lotse.core.views_helpers import require_perm
 from lotse.people.permissions import access_client
 
@@ -338,29 +339,8 @@ def agreement_pdf(request, pk: int):
     agreement = _access_child(
         request, GoalAgreement, pk, "case", log_action="cases.goalagreement.downloaded"
     )
-    case = agreement.case
-    goals = list(agreement.goals.select_related("field", "partner"))
-    languages = ["de"] if agreement.language == "de" else ["de", agreement.language]
-    columns = [agreement_texts(code) for code in languages]
-    for goal in goals:
-        labels = goal.field.labels or {}
-        goal.field_labels = [
-            (c["lang"], c["dir"], labels[c["lang"]]) for c in columns if labels.get(c["lang"])
-        ] or [("de", "ltr", goal.field.code)]
-    pdf = render_pdf(
-        "cases/pdf/goal_agreement.html",
-        {
-            "agreement": agreement,
-            "case": case,
-            "client": case.client,
-            "case_manager": case.case_manager,
-            "organisation": case.organisation,
-            "goals": goals,
-            "columns": columns,
-        },
-        language=agreement.language,
-    )
-    return pdf_response(pdf, f"zielvereinbarung-{case.number}-{agreement.pk}.pdf")
+    pdf = render_agreement_pdf(agreement)
+    return pdf_response(pdf, f"zielvereinbarung-{agreement.case.number}-{agreement.pk}.pdf")
 
 
 @require_perm("cases.view_case_list")

@@ -209,7 +209,7 @@ DE = {
     "Review": "Überprüfen",
     "Need before": "Bedarf vorher",
     "Need now": "Bedarf jetzt",
-    "Change": "Veränderung",
+    "Change in need": "Veränderung",
     "less need": "weniger Bedarf",
     "more need": "mehr Bedarf",
     "newly assessed": "neu erhoben",
@@ -325,7 +325,10 @@ def unquote(lines: list[str]) -> str:
 
 
 def fill(path: Path) -> list[str]:
-    blocks = path.read_text(encoding="utf-8").split("\n\n")
+    text = path.read_text(encoding="utf-8")
+    text = text.replace('#\n#, fuzzy\nmsgid ""', '#\nmsgid ""', 1)
+    text = text.replace('"Language: \\n"', '"Language: de\\n"', 1)
+    blocks = text.split("\n\n")
     missing = []
     out = [blocks[0]]
     for block in blocks[1:]:
