@@ -43,11 +43,33 @@ rules.add_perm("cases.view_case", can_view_case)
 rules.add_perm("cases.view_case_list", is_case_manager)
 
 
+def may_reassign(user, case: Case) -> bool:
+    """Hand over or transfer: the case's own case manager, or a team lead of its organisation."""
+    if not is_staff_member(user) or user.organisation_id != case.organisation_id:
+        return False
+    return user.pk == case.case_manager_id or user.role == Role.TEAM_LEAD
+
+
+def is_team_lead_of(user, organisation_id: int) -> bool:
+    return bool(
+        is_staff_member(user)
+        and user.role == Role.TEAM_LEAD
+        and user.organisation_id == organisation_id
+    )
+
+
 def access_case(request: HttpRequest, pk: int, *, log: bool = True) -> Case:
     """The case `pk` if the user may see it (and the read is logged), else 404."""
     case = (
         cases_visible_to(request.user)
-        .select_related("client", "case_manager", "location", "closure_reason", "organisation")
+        .select_related(
+            "client",
+            "case_manager",
+            "location",
+            "closure_reason",
+            "organisation",
+            "municipality",
+        )
         .filter(pk=pk)
         .first()
     )

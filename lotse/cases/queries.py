@@ -32,3 +32,79 @@ def get_phase_counts(scope: QuerySet[Case]) -> dict[str, int]:
 def suppress_small(count: int) -> str:
     """A count for an aggregate report: small numbers are shown as '< 5'."""
     return f"< {SMALL_COUNT}" if 0 < count < SMALL_COUNT else str(count)
+
+
+def get_case_overview(case: Case) -> dict:
+    """Everything the case page shows about the cycle, in a fixed number of queries.
+
+    Only the two latest assessments carry their entries (for the change between
+    them) and only the current goal agreement its goals, so the page stays the
+    same size in queries however long the case runs.
+    """
+    from lotse.cases.models import Approval, AssessmentEntry, Goal, GoalAgreement, TransferRequest
+    from lotse.cases.rules import CaseFacts, Phase, need_changes
+
+    assessments = list(case.assessments.select_related("created_by"))
+    latest, previous = (assessments + [None, None])[:2]
+    entries = (
+        list(
+            AssessmentEntry.objects.filter(
+                assessment_id__in=[a.pk for a in (latest, previous) if a]
+            ).select_related("field")
+        )
+        if latest
+        else []
+    )
+    agreements = list(case.goal_agreements.select_related("created_by"))
+    current = next((a for a in agreements if a.status != GoalAgreement.Status.REJECTED), None)
+    goals = (
+        list(Goal.objects.filter(agreement=current).select_related("field", "partner"))
+        if current
+        else []
+    )
+    approvals = list(
+        case.approvals.filter(status=Approval.Status.PENDING).select_related(
+            "requested_by", "closure_reason"
+        )
+    )
+    transfers = list(
+        case.transfer_requests.filter(status=TransferRequest.Status.PENDING).select_related(
+            "to_organisation", "requested_by"
+        )
+    )
+    facts = CaseFacts(
+        phase=Phase(case.phase),
+        has_assessment=bool(assessments),
+        has_goal_agreement=any(a.status == GoalAgreement.Status.AGREED for a in agreements),
+        closed_from=Phase(case.closed_from) if case.closed_from else None,
+        closure_pending=any(a.kind == Approval.Kind.CLOSURE for a in approvals),
+    )
+    now = {e.field_id: e for e in entries if latest and e.assessment_id == latest.pk}
+    before = {e.field_id: e for e in entries if previous and e.assessment_id == previous.pk}
+    changes = need_changes(
+        {k: e.need_level for k, e in before.items()}, {k: e.need_level for k, e in now.items()}
+    )
+    fields = {e.field_id: e.field for e in entries}
+    return {
+        "facts": facts,
+        "assessments": assessments,
+        "latest_assessment": latest,
+        "need_rows": sorted(
+            (
+                {
+                    "field": fields[field_id],
+                    "now": now.get(field_id),
+                    "before": before.get(field_id),
+                    "change": change,
+                }
+                for field_id, change in changes.items()
+            ),
+            key=lambda row: (row["field"].position, row["field"].code),
+        ),
+        "has_previous_assessment": previous is not None,
+        "agreements": agreements,
+        "agreement": current,
+        "goals": goals,
+        "pending_approvals": approvals,
+        "pending_transfers": transfers,
+    }

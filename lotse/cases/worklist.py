@@ -1,0 +1,107 @@
+"""Start-page items of case management: overdue goals, approvals, incoming transfers.
+
+Each kind is one indexed query, however many cases the user has.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+
+from django.db.models import Q
+from django.urls import reverse
+from django.utils.translation import gettext as _
+
+from lotse.accounts.models import Role
+from lotse.accounts.permissions import is_case_manager
+from lotse.cases.models import Approval, Goal, GoalAgreement, TransferRequest
+from lotse.cases.permissions import cases_visible_to
+from lotse.cases.rules import OPEN_PHASES, GoalStatus
+from lotse.core.extensions import WorklistItem
+
+LIMIT = 50
+
+
+def items(user, today: dt.date) -> Iterable[WorklistItem]:
+    if not is_case_manager(user):
+        return []
+    found = list(_overdue_goals(user, today))
+    if user.role == Role.TEAM_LEAD:
+        found += _pending_approvals(user)
+        found += _incoming_transfers(user)
+    return found
+
+
+def _overdue_goals(user, today: dt.date) -> Iterable[WorklistItem]:
+    """Open goals past their target date, in the cases the user manages or shares."""
+    mine = cases_visible_to(user).filter(
+        Q(case_manager_id=user.pk) | Q(shared_with__id=user.pk),
+        phase__in=[p.value for p in OPEN_PHASES],
+    )
+    goals = (
+        Goal.objects.filter(
+            status=GoalStatus.OPEN,
+            target_date__lt=today,
+            agreement__status=GoalAgreement.Status.AGREED,
+            agreement__case__in=mine.values("pk"),
+        )
+        .select_related("agreement__case__client", "field")
+        .order_by("target_date", "pk")[:LIMIT]
+    )
+    for goal in goals:
+        case = goal.agreement.case
+        yield WorklistItem(
+            kind="goal_overdue",
+            title=_("Goal past its target date: %(goal)s (%(field)s)")
+            % {"goal": goal.description[:60], "field": goal.field},
+            url=reverse("cases:goal-review", kwargs={"pk": goal.pk}),
+            due=goal.target_date,
+            subject=f"{case.number} · {case.client}",
+            overdue=True,
+        )
+
+
+def _pending_approvals(user) -> list[WorklistItem]:
+    approvals = (
+        Approval.objects.filter(
+            status=Approval.Status.PENDING,
+            case__organisation_id=user.organisation_id,
+            case__municipality_id=user.municipality_id,
+        )
+        .exclude(requested_by_id=user.pk)
+        .select_related("case__client", "requested_by")
+        .order_by("requested_at")[:LIMIT]
+    )
+    return [
+        WorklistItem(
+            kind="approval",
+            title=_("Approve: %(kind)s (requested by %(who)s)")
+            % {"kind": a.get_kind_display(), "who": a.requested_by or "–"},
+            url=reverse("cases:approval", kwargs={"pk": a.pk}),
+            due=a.requested_at.date(),
+            subject=f"{a.case.number} · {a.case.client}",
+        )
+        for a in approvals
+    ]
+
+
+def _incoming_transfers(user) -> list[WorklistItem]:
+    transfers = (
+        TransferRequest.objects.filter(
+            status=TransferRequest.Status.PENDING,
+            to_organisation_id=user.organisation_id,
+            case__municipality_id=user.municipality_id,
+        )
+        .select_related("case", "from_organisation")
+        .order_by("requested_at")[:LIMIT]
+    )
+    return [
+        WorklistItem(
+            kind="transfer",
+            title=_("Transfer request from %(org)s") % {"org": t.from_organisation},
+            url=reverse("cases:transfer-decide", kwargs={"pk": t.pk}),
+            due=t.requested_at.date(),
+            subject=t.case.number,
+        )
+        for t in transfers
+    ]
