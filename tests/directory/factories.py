@@ -9,7 +9,9 @@ _n = itertools.count(1)
 
 def make_offer(municipality, organisation, **fields) -> Offer:
     fields.setdefault("title", f"Offer {next(_n)}")
-    m2m = {name: fields.pop(name, []) for name in ("fields_of_action", "districts", "target_groups")}
+    m2m = {
+        name: fields.pop(name, []) for name in ("fields_of_action", "districts", "target_groups")
+    }
     offer = Offer.objects.create(municipality=municipality, organisation=organisation, **fields)
     for name, values in m2m.items():
         getattr(offer, name).set(values)
