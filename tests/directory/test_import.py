@@ -24,6 +24,7 @@ def english():
     with translation.override("en"):
         yield
 
+
 HEADER = "external_key;organisation;title;fields_of_action;districts;languages;valid_from;title_ar"
 
 
