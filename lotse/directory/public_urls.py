@@ -1,4 +1,10 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from lotse.directory import public_views
 
 app_name = "public_directory"
-urlpatterns: list = []
+urlpatterns = [
+    path("", public_views.index, name="index"),
+    path("confirm/<str:token>/", public_views.confirm, name="confirm"),
+    path("<slug:slug>/", public_views.municipality_directory, name="municipality"),
+]
