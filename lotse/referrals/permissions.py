@@ -14,7 +14,7 @@ import rules
 from django.db.models import QuerySet
 from django.http import Http404, HttpRequest
 
-from lotse.accounts.permissions import is_partner_staff
+from lotse.accounts.permissions import is_coordinator, is_partner_staff, is_team_lead
 from lotse.audit.actions import do_log_access
 from lotse.cases.permissions import access_case
 from lotse.consents.models import Consent, Purpose
@@ -22,6 +22,8 @@ from lotse.referrals.models import Referral
 from lotse.referrals.rules import Status
 
 rules.add_perm("referrals.view_inbox", is_partner_staff)
+# The network as aggregates, never a client: coordinators and team leads.
+rules.add_perm("referrals.view_network", is_coordinator | is_team_lead)
 
 
 def referrals_addressed_to(user) -> QuerySet[Referral]:

@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import csv
+
 from django.contrib import messages
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
@@ -8,6 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from lotse.accounts.models import Organisation
 from lotse.audit.actions import do_log_access
 from lotse.cases.permissions import access_case
 from lotse.core.views_helpers import paginate, require_perm
@@ -19,6 +22,7 @@ from lotse.referrals.forms import (
     ReferralForm,
     offers_of,
 )
+from lotse.referrals.network import NETWORK_COLUMNS, network_of
 from lotse.referrals.permissions import (
     access_case_referral,
     access_incoming_referral,
@@ -155,3 +159,67 @@ def incoming_answer(request, pk: int):
     else:
         messages.success(request, _("Your answer was recorded. The case manager sees it."))
     return redirect("referrals:incoming", referral.pk)
+
+
+# The network, as aggregates for coordinators and team leads -----------------
+
+
+def _network_tables(user) -> dict:
+    municipality_id = user.organisation.municipality_id
+    summary = network_of(municipality_id)
+    kinds = dict(Organisation.Kind.choices)
+    by_kinds = [
+        (str(kinds.get(source, source or "–")), str(kinds.get(target, target)), figures.shown())
+        for (source, target), figures in summary.by_kinds.items()
+    ]
+    by_kinds.sort(key=lambda row: (row[0], row[1]))
+    receivers = {
+        pk: (name, kind)
+        for pk, name, kind in Organisation.objects.filter(
+            municipality_id=municipality_id, pk__in=summary.by_organisation
+        ).values_list("pk", "name", "kind")
+    }
+    by_organisation = [
+        (receivers[pk][0], str(kinds.get(receivers[pk][1], "–")), figures.shown())
+        for pk, figures in summary.by_organisation.items()
+        if pk in receivers
+    ]
+    by_organisation.sort(key=lambda row: row[0])
+    return {
+        "by_kinds": by_kinds,
+        "by_organisation": by_organisation,
+        "total": summary.total.shown(),
+    }
+
+
+@require_perm("referrals.view_network")
+@require_GET
+def network(request):
+    """Which kinds of organisation refer to which: counts, acceptance, waiting times."""
+    return render(request, "referrals/network.html", _network_tables(request.user))
+
+
+@require_perm("referrals.view_network")
+@require_GET
+def network_export(request):
+    """The same tables as CSV (small counts suppressed as on the page)."""
+    tables = _network_tables(request.user)
+    do_log_access(
+        acting_user=request.user,
+        action="referrals.network.exported",
+        object_type="referrals.network",
+        object_id=str(request.user.organisation.municipality_id),
+        request=request,
+    )
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    stamp = timezone.localdate().isoformat()
+    response["Content-Disposition"] = f'attachment; filename="referral-network-{stamp}.csv"'
+    writer = csv.writer(response)
+    figures = list(NETWORK_COLUMNS)
+    writer.writerow(["table", "from_kind", "to_kind", "organisation", *figures])
+    for source, target, shown in tables["by_kinds"]:
+        writer.writerow(["kinds", source, target, "", *(shown[f] for f in figures)])
+    for name, kind, shown in tables["by_organisation"]:
+        writer.writerow(["organisation", "", kind, name, *(shown[f] for f in figures)])
+    writer.writerow(["total", "", "", "", *(tables["total"][f] for f in figures)])
+    return response
