@@ -126,10 +126,30 @@ def best_comparison(ours: list[dict], theirs: list[dict]):
     return best
 
 
-def _scope_of(user_or_scope) -> tuple[QuerySet[Client], int | None]:
+_MATCH_FIELDS = (
+    "pk",
+    "municipality_id",
+    "organisation_id",
+    "family_name",
+    "given_names",
+    "name_original_script",
+    "aliases",
+    "gender",
+    "birth_year",
+    "birth_month",
+    "birth_day",
+    "birth_date_placeholder",
+    "country_of_birth",
+    "nationalities",
+    "merged_into_id",
+)
+
+
+def _scope_of(user_or_scope, municipality_id: int | None) -> tuple[QuerySet[Client], int | None]:
     if isinstance(user_or_scope, QuerySet):
         scope = user_or_scope
-        municipality_id = scope.values_list("municipality_id", flat=True).first()
+        if municipality_id is None:
+            municipality_id = scope.values_list("municipality_id", flat=True).first()
         return scope, municipality_id
     from lotse.people.permissions import clients_visible_to
 
@@ -146,15 +166,17 @@ def find_candidates(
     *,
     exclude: int | None = None,
     threshold: float | None = None,
+    municipality_id: int | None = None,
 ) -> list[Candidate]:
     """Possible duplicates of `record` among the clients `user_or_scope` may see.
 
     `user_or_scope` is a user (their visible clients) or a Client queryset (an
-    import's scope). `record` has the keys of lotse.people.matching.score, and
-    optionally name_original_script and aliases (one "family, given" per line).
+    import's scope; pass `municipality_id` with it to save a query per row).
+    `record` has the keys of lotse.people.matching.score, and optionally
+    name_original_script and aliases (one "family, given" per line).
     """
     threshold = settings.DUPLICATE_THRESHOLD if threshold is None else threshold
-    scope, municipality_id = _scope_of(user_or_scope)
+    scope, municipality_id = _scope_of(user_or_scope, municipality_id)
     if municipality_id is None:
         return []
     variants = record_variants(record)
@@ -166,16 +188,14 @@ def find_candidates(
     )
     if exclude:
         rows = rows.exclude(client_id=exclude)
-    ids = list(
+    best_sharing = (
         rows.values("client_id")
         .annotate(shared=Count("id"))
         .order_by("-shared", "client_id")
-        .values_list("client_id", flat=True)[:CANDIDATE_CAP]
+        .values("client_id")[:CANDIDATE_CAP]
     )
-    if not ids:
-        return []
     found = []
-    for client in Client.objects.filter(pk__in=ids).select_related("district"):
+    for client in Client.objects.filter(pk__in=best_sharing).only(*_MATCH_FIELDS):
         result = best_comparison(variants, client.matching_records())
         if result is not None and result.score >= threshold:
             found.append(Candidate(client, result.score, list(result.reasons)))
