@@ -15,7 +15,7 @@ from itertools import islice
 
 from django.conf import settings
 from django.db import connection
-from django.db.models import Count, QuerySet
+from django.db.models import Count, Exists, OuterRef, QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from lotse.people.indexing import keys_for_records
@@ -183,9 +183,10 @@ def find_candidates(
     keys = keys_for_records(variants)
     if not keys:
         return []
+    # Exists, not IN: checked per matching key row, never by listing the whole scope
     rows = ClientBlockingKey.objects.filter(
-        municipality_id=municipality_id, key__in=sorted(keys), client_id__in=scope.values("pk")
-    )
+        municipality_id=municipality_id, key__in=sorted(keys)
+    ).filter(Exists(scope.filter(pk=OuterRef("client_id"))))
     if exclude:
         rows = rows.exclude(client_id=exclude)
     best_sharing = (
