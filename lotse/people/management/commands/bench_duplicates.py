@@ -17,7 +17,7 @@ import time
 from collections.abc import Iterator
 
 from django.core.management.base import BaseCommand, CommandError
-from django.db import connection, transaction
+from django.db import connection, reset_queries, transaction
 
 from lotse.accounts.models import Organisation, Role, User
 from lotse.core.models import Municipality
@@ -243,6 +243,7 @@ class Command(BaseCommand):
             if len(pending) >= 500:
                 _insert(pending)
                 pending = []
+                reset_queries()  # DEBUG keeps every query otherwise: memory would grow
         if pending:
             _insert(pending)
         elapsed = time.perf_counter() - started
