@@ -12,7 +12,7 @@ from django.db.models import Q, QuerySet
 from django.http import Http404, HttpRequest
 
 from lotse.accounts.models import Role
-from lotse.accounts.permissions import is_case_manager, is_staff_member
+from lotse.accounts.permissions import is_case_manager, is_staff_member, is_team_lead
 from lotse.audit.actions import do_log_access
 from lotse.cases.permissions import cases_visible_to
 from lotse.people.models import Client
@@ -21,7 +21,7 @@ from lotse.people.models import Client
 def clients_visible_to(user) -> QuerySet[Client]:
     if not is_staff_member(user):
         return Client.objects.none()
-    scope = Client.objects.filter(municipality_id=user.organisation.municipality_id)
+    scope = Client.objects.current().filter(municipality_id=user.organisation.municipality_id)
     if user.role == Role.TEAM_LEAD:
         return scope.filter(organisation_id=user.organisation_id)
     if user.role == Role.CASE_MANAGER:
@@ -53,3 +53,8 @@ def access_client(request: HttpRequest, pk: int, *, log: bool = True) -> Client:
             acting_user=request.user, action="people.client.viewed", obj=client, request=request
         )
     return client
+
+
+rules.add_perm("people.add_client", is_case_manager)
+rules.add_perm("people.change_client", is_case_manager & can_view_client)
+rules.add_perm("people.merge_clients", is_team_lead)

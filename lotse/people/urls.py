@@ -5,5 +5,21 @@ from lotse.people import views
 app_name = "people"
 urlpatterns = [
     path("", views.client_list, name="list"),
+    path("new/", views.client_create, name="create"),
     path("<int:pk>/", views.client_detail, name="detail"),
+    path("<int:pk>/edit/", views.client_edit, name="edit"),
+    path("<int:pk>/household/", views.household_add, name="household-add"),
+    path(
+        "<int:pk>/household/<int:entry>/remove/",
+        views.household_remove,
+        name="household-remove",
+    ),
+    path("duplicates/", views.duplicate_scan, name="duplicates"),
+    path("duplicates/<int:first>/<int:second>/", views.merge, name="merge"),
+    path(
+        "duplicates/<int:first>/<int:second>/distinct/",
+        views.not_duplicate,
+        name="not-duplicate",
+    ),
+    path("merges/<int:pk>/undo/", views.merge_undo, name="merge-undo"),
 ]

@@ -1,26 +1,58 @@
 from __future__ import annotations
 
-from django.db.models import Q
-from django.shortcuts import render
+import datetime as dt
+
+from django.contrib import messages
+from django.core import signing
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
 
 from lotse.audit.actions import do_log_access
 from lotse.cases.permissions import cases_visible_to
 from lotse.core.views_helpers import paginate, require_perm
+from lotse.people import actions
+from lotse.people.duplicates import best_comparison, find_candidates, reason_label, scan_pairs
+from lotse.people.forms import ClientForm, HouseholdMemberForm, MergeForm, ReasonForm
+from lotse.people.indexing import search_condition
+from lotse.people.models import Client, ClientMerge, ClientSearchToken, HouseholdMember
 from lotse.people.permissions import access_client, clients_visible_to
+
+_SIGNER_SALT = "lotse.people.client-form"
+
+
+def _today() -> dt.date:
+    return dt.date.today()  # noqa: DTZ011  (a calendar date in the server's zone)
+
+
+def search_clients(user, query: str):
+    """Clients the user may see whose names match every word of `query` (a word that
+    is a year matches the birth year). Each word is an index range scan on the
+    search tokens, never a scan of all records."""
+    clients = clients_visible_to(user)
+    municipality_id = user.organisation.municipality_id
+    for word in query.split()[:4]:
+        if word.isdigit() and len(word) == 4:
+            clients = clients.filter(birth_year=int(word))
+            continue
+        condition = search_condition(word)
+        if condition is None:
+            continue
+        hits = ClientSearchToken.objects.filter(municipality_id=municipality_id).filter(condition)
+        clients = clients.filter(pk__in=hits.values("client_id"))
+    return clients
 
 
 @require_perm("people.view_client_list")
 def client_list(request):
     query = request.GET.get("q", "").strip()[:100]
-    clients = clients_visible_to(request.user).select_related("district")
-    if query:
-        for word in query.split()[:4]:
-            clients = clients.filter(
-                Q(family_name__icontains=word)
-                | Q(given_names__icontains=word)
-                | Q(name_original_script__icontains=word)
-            )
-    page = paginate(request, clients.order_by("family_name", "given_names", "pk"))
+    clients = search_clients(request.user, query) if query else clients_visible_to(request.user)
+    page = paginate(
+        request,
+        clients.select_related("district").order_by("family_name", "given_names", "pk"),
+    )
     do_log_access(
         acting_user=request.user,
         action="people.client.searched" if query else "people.client.listed",
@@ -36,12 +68,294 @@ def client_list(request):
             "page_obj": page,
             "query": query,
             "query_prefix": f"q={query}&" if query else "",
+            "can_add": request.user.has_perm("people.add_client"),
+            "can_merge": request.user.has_perm("people.merge_clients"),
         },
     )
 
 
 @require_perm("people.view_client_list")
 def client_detail(request, pk: int):
-    client = access_client(request, pk)
+    try:
+        client = access_client(request, pk)
+    except Http404:
+        merged = Client.objects.filter(pk=pk, merged_into__isnull=False).first()
+        if merged and clients_visible_to(request.user).filter(pk=merged.merged_into_id).exists():
+            messages.info(request, _("This record was merged into the one shown here."))
+            return redirect("people:detail", pk=merged.merged_into_id)
+        raise
     cases = cases_visible_to(request.user).filter(client=client).select_related("case_manager")
-    return render(request, "people/client_detail.html", {"client": client, "cases": cases})
+    visible = clients_visible_to(request.user)
+    household = client.household.select_related("member").all()
+    merges = (
+        ClientMerge.objects.filter(survivor=client)
+        .select_related("merged", "merged_by", "undone_by")
+        .order_by("-merged_at")
+    )
+    return render(
+        request,
+        "people/client_detail.html",
+        {
+            "client": client,
+            "cases": cases,
+            "household": [
+                (entry, visible.filter(pk=entry.member_id).exists() if entry.member_id else False)
+                for entry in household
+            ],
+            "household_form": HouseholdMemberForm(visible=visible, client=client),
+            "markers": client.vulnerability_markers.all(),
+            "merges": merges,
+            "can_change": request.user.has_perm("people.change_client", client),
+            "can_merge": request.user.has_perm("people.merge_clients"),
+        },
+    )
+
+
+def _form_context(form, candidates=None, confirmed="", **extra):
+    return {"form": form, "candidates": candidates or [], "confirmed": confirmed, **extra}
+
+
+@require_perm("people.add_client")
+def client_create(request):
+    municipality = request.user.organisation.municipality
+    form = ClientForm(request.POST or None, municipality=municipality, today=_today())
+    if request.method == "POST" and form.is_valid():
+        candidates = find_candidates(request.user, form.matching_record(), limit=10)
+        shown = {str(c.client.pk) for c in candidates}
+        confirmed = set(filter(None, request.POST.get("confirmed", "").split(",")))
+        if candidates and not shown <= confirmed:
+            do_log_access(
+                acting_user=request.user,
+                action="people.client.searched",
+                object_type="people.client",
+                object_id=",".join(sorted(shown))[:60],
+                detail="duplicate check",
+                request=request,
+            )
+            return render(
+                request,
+                "people/client_form.html",
+                _form_context(form, candidates, ",".join(sorted(shown)), creating=True),
+            )
+        client = actions.do_create_client(
+            acting_user=request.user, data=form.action_data(), request=request
+        )
+        messages.success(request, _("The client record was created."))
+        return redirect("people:detail", pk=client.pk)
+    return render(request, "people/client_form.html", _form_context(form, creating=True))
+
+
+@require_perm("people.view_client_list")
+def client_edit(request, pk: int):
+    client = access_client(request, pk, log=request.method == "GET")
+    if not request.user.has_perm("people.change_client", client):
+        raise Http404
+    municipality = request.user.organisation.municipality
+    conflict = None
+    if request.method == "POST":
+        form = ClientForm(request.POST, instance=client, municipality=municipality, today=_today())
+        if form.is_valid():
+            try:
+                original = signing.loads(form.cleaned_data.get("original") or "", salt=_SIGNER_SALT)
+            except signing.BadSignature:
+                original = None
+            try:
+                actions.do_change_client(
+                    acting_user=request.user,
+                    client=client,
+                    data=form.action_data(),
+                    version=form.cleaned_data.get("version") or 0,
+                    original=original,
+                    request=request,
+                )
+            except actions.Conflict as error:
+                conflict = error
+                data = request.POST.copy()
+                data["version"] = str(error.client.version)
+                data["original"] = signing.dumps(actions.snapshot(error.client), salt=_SIGNER_SALT)
+                form = ClientForm(
+                    data, instance=error.client, municipality=municipality, today=_today()
+                )
+                form.is_valid()
+            else:
+                messages.success(request, _("The changes were saved."))
+                return redirect("people:detail", pk=client.pk)
+    else:
+        form = ClientForm(
+            instance=client,
+            municipality=municipality,
+            today=_today(),
+            initial={
+                "version": client.version,
+                "original": signing.dumps(actions.snapshot(client), salt=_SIGNER_SALT),
+            },
+        )
+    return render(
+        request,
+        "people/client_form.html",
+        _form_context(form, client=client, conflict=conflict, creating=False),
+    )
+
+
+@require_POST
+@require_perm("people.view_client_list")
+def household_add(request, pk: int):
+    client = access_client(request, pk, log=False)
+    if not request.user.has_perm("people.change_client", client):
+        raise Http404
+    form = HouseholdMemberForm(
+        request.POST, visible=clients_visible_to(request.user), client=client
+    )
+    if form.is_valid():
+        actions.do_add_household_member(
+            acting_user=request.user,
+            client=client,
+            member=form.cleaned_data["member"],
+            name=form.cleaned_data["name"].strip(),
+            relation=form.cleaned_data["relation"].strip(),
+            birth_year=form.cleaned_data["birth_year"],
+            request=request,
+        )
+        messages.success(request, _("The household member was added."))
+    else:
+        for errors in form.errors.values():
+            for error in errors:
+                messages.error(request, error)
+    return redirect(reverse("people:detail", args=[client.pk]) + "#h-household")
+
+
+@require_POST
+@require_perm("people.view_client_list")
+def household_remove(request, pk: int, entry: int):
+    client = access_client(request, pk, log=False)
+    if not request.user.has_perm("people.change_client", client):
+        raise Http404
+    item = get_object_or_404(HouseholdMember, pk=entry, client=client)
+    actions.do_remove_household_member(acting_user=request.user, entry=item, request=request)
+    messages.success(request, _("The household member was removed."))
+    return redirect(reverse("people:detail", args=[client.pk]) + "#h-household")
+
+
+# --- duplicates and merges (team leads) --------------------------------------------
+
+
+@require_perm("people.merge_clients")
+def duplicate_scan(request):
+    user = request.user
+    pairs = scan_pairs(clients_visible_to(user), user.organisation.municipality_id, limit=100)
+    do_log_access(
+        acting_user=user,
+        action="people.client.searched",
+        object_type="people.client",
+        object_id="*",
+        detail="duplicate scan",
+        request=request,
+    )
+    return render(request, "people/duplicates.html", {"pairs": pairs})
+
+
+def _pair(request, first: int, second: int) -> tuple[Client, Client]:
+    if first == second:
+        raise Http404
+    visible = clients_visible_to(request.user).select_related("district")
+    found = {c.pk: c for c in visible.filter(pk__in=[first, second])}
+    if len(found) != 2:
+        raise Http404
+    return found[first], found[second]
+
+
+@require_perm("people.merge_clients")
+def merge(request, first: int, second: int):
+    a, b = _pair(request, first, second)
+    form = MergeForm(request.POST or None, first=a, second=b)
+    if request.method == "POST" and form.is_valid():
+        survivor, gone = (a, b) if form.cleaned_data["survivor"] == str(a.pk) else (b, a)
+        try:
+            actions.do_merge_clients(
+                acting_user=request.user,
+                survivor=survivor,
+                merged=gone,
+                reason=form.cleaned_data["reason"],
+                request=request,
+            )
+        except actions.MergeError as error:
+            form.add_error(None, str(error))
+        else:
+            messages.success(
+                request, _("The records were merged. You can undo this on the client's page.")
+            )
+            return redirect("people:detail", pk=survivor.pk)
+    if request.method == "GET":
+        for client in (a, b):
+            do_log_access(
+                acting_user=request.user, action="people.client.viewed", obj=client, request=request
+            )
+    result = best_comparison(a.matching_records(), b.matching_records())
+    snap_a, snap_b = actions.snapshot(a), actions.snapshot(b)
+    empty = (None, "", [], False)
+    rows = [
+        (
+            actions.field_label(name),
+            actions.display_value(name, snap_a[name]),
+            actions.display_value(name, snap_b[name]),
+        )
+        for name in snap_a
+        if snap_a[name] not in empty or snap_b[name] not in empty
+    ]
+    return render(
+        request,
+        "people/merge.html",
+        {
+            "a": a,
+            "b": b,
+            "form": form,
+            "rows": rows,
+            "score": round(result.score * 100) if result else 0,
+            "reasons": [reason_label(r) for r in (result.reasons if result else [])],
+            "cases_a": a.cases.count(),
+            "cases_b": b.cases.count(),
+            "open_a": reverse("people:detail", args=[a.pk]),
+            "open_b": reverse("people:detail", args=[b.pk]),
+        },
+    )
+
+
+@require_POST
+@require_perm("people.merge_clients")
+def not_duplicate(request, first: int, second: int):
+    a, b = _pair(request, first, second)
+    actions.do_mark_not_duplicate(acting_user=request.user, first=a, second=b, request=request)
+    messages.success(request, _("Noted: these are two different people."))
+    return redirect("people:duplicates")
+
+
+@require_perm("people.merge_clients")
+def merge_undo(request, pk: int):
+    visible = clients_visible_to(request.user)
+    record = get_object_or_404(
+        ClientMerge.objects.select_related("survivor", "merged", "merged_by"),
+        pk=pk,
+        survivor__in=visible,
+        undone_at__isnull=True,
+    )
+    form = ReasonForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            kept = actions.do_undo_merge(
+                acting_user=request.user,
+                merge=record,
+                reason=form.cleaned_data["reason"],
+                request=request,
+            )
+        except actions.MergeError as error:
+            form.add_error(None, str(error))
+        else:
+            messages.success(request, _("The merge was undone: there are two records again."))
+            if kept:
+                messages.warning(
+                    request,
+                    _("Changed since the merge and therefore kept: %(fields)s")
+                    % {"fields": ", ".join(kept)},
+                )
+            return redirect("people:detail", pk=record.survivor_id)
+    return render(request, "people/merge_undo.html", {"merge": record, "form": form})

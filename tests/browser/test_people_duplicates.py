@@ -1,0 +1,124 @@
+"""A case manager creates a client who already has a record: the warning with its
+reasons appears before saving. A team lead merges two records and undoes it."""
+
+from __future__ import annotations
+
+import pytest
+
+from lotse.people.indexing import sync_keys
+from lotse.people.models import Client
+from tests.browser.conftest import assert_accessible, screenshot
+from tests.browser.test_login_journey import totp_now
+from tests.conftest import make_case, make_client
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+def log_in(page, user) -> None:
+    page.goto("/accounts/login/")
+    page.get_by_label("E-Mail-Adresse").fill(user.email)
+    page.get_by_label("Passwort").fill("correct horse battery")
+    page.get_by_role("button", name="Anmelden").click()
+    page.wait_for_url("**/2fa/authenticate/")
+    page.get_by_label("Code").fill(totp_now(user.totp_secret))
+    page.locator("main button[type=submit]").first.click()
+    page.wait_for_url("**/")
+
+
+def test_creating_a_known_person_shows_the_duplicate_warning_with_reasons(page, world):
+    existing = make_client(
+        world.municipality_a,
+        world.kim_a,
+        world.case_manager_a,
+        family_name="Al-Hassan",
+        given_names="Mohammed",
+        name_original_script="محمد الحسن",
+        gender="m",
+        birth_year=1990,
+        birth_month=3,
+        birth_day=5,
+    )
+    sync_keys([existing])
+    log_in(page, world.case_manager_a)
+    page.goto("/clients/")
+    page.get_by_role("link", name="Neue/r Ratsuchende/r").click()
+    page.wait_for_url("**/clients/new/")
+    assert_accessible(page)
+    screenshot(page, "people-create-form")
+
+    page.get_by_label("Familienname").fill("Alhasan")
+    page.get_by_label("Vornamen").fill("Muhammad")
+    page.get_by_label("Geschlecht").select_option("m")
+    page.get_by_label("Geburtsdatum").fill("05.03.1990")
+    page.get_by_role("button", name="Speichern").click()
+
+    warning = page.get_by_role("alert").filter(has_text="möglicherweise schon einen Datensatz")
+    assert warning.is_visible()
+    text = warning.inner_text()
+    assert "Al-Hassan, Mohammed" in text
+    assert "Geburtsdatum gleich" in text
+    assert "Vorname klingt gleich" in text or "Vorname gleich" in text
+    assert Client.objects.filter(family_name="Alhasan").count() == 0
+    assert_accessible(page)
+    screenshot(page, "people-duplicate-warning")
+
+    page.get_by_role("link", name="Vorhandenen Datensatz öffnen").click()
+    page.wait_for_url(f"**/clients/{existing.pk}/")
+    assert "Al-Hassan" in page.get_by_role("heading", level=1).inner_text()
+
+    # a different person after all: save anyway
+    page.go_back()
+    page.get_by_role("button", name="Trotzdem speichern").click()
+    page.wait_for_url("**/clients/*/")
+    assert Client.objects.filter(family_name="Alhasan").count() == 1
+    screenshot(page, "people-client-created")
+
+
+def test_team_lead_merges_two_records_and_undoes_it(page, world):
+    first = world.client_a
+    first.birth_year, first.birth_month, first.birth_day = 1991, 2, 3
+    first.save()
+    second = make_client(
+        world.municipality_a,
+        world.kim_a,
+        world.case_manager_a,
+        family_name="Hadad",
+        given_names="Nur",
+        birth_year=1991,
+        birth_month=2,
+        birth_day=3,
+        phone="0228 555",
+    )
+    case = make_case(second, world.case_manager_a)
+    sync_keys([first, second])
+    log_in(page, world.team_lead_a)
+
+    page.goto("/clients/duplicates/")
+    assert page.get_by_role("link", name="Hadad, Nur").is_visible()
+    assert_accessible(page)
+    screenshot(page, "people-duplicate-scan")
+
+    page.get_by_role("link", name="Vergleichen und zusammenführen").first.click()
+    page.wait_for_url("**/clients/duplicates/*/*/")
+    page.get_by_label(f"Haddad, Nour (Nr. {first.pk})").check()
+    page.get_by_label("Begründung").fill("Gleiche Passnummer")
+    assert_accessible(page)
+    screenshot(page, "people-merge")
+    page.get_by_role("button", name="Datensätze zusammenführen").click()
+    page.wait_for_url(f"**/clients/{first.pk}/")
+    assert page.get_by_text("Die Datensätze wurden zusammengeführt").is_visible()
+    assert page.get_by_role("link", name=case.number).is_visible()
+    assert page.get_by_text("Hadad, Nur").first.is_visible()  # kept as another spelling
+    screenshot(page, "people-merged")
+
+    page.get_by_role("link", name="Diese Zusammenführung rückgängig machen").click()
+    page.get_by_label("Begründung").fill("Doch zwei Personen")
+    page.get_by_role("button", name="Zusammenführung rückgängig machen").click()
+    page.wait_for_url(f"**/clients/{first.pk}/")
+    assert page.get_by_text("wieder zwei Datensätze").is_visible()
+    assert page.get_by_role("link", name=case.number).count() == 0
+    assert_accessible(page)
+    screenshot(page, "people-merge-undone")
+    second.refresh_from_db()
+    assert second.merged_into is None
+    assert list(second.cases.all()) == [case]

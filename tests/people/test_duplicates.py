@@ -1,0 +1,338 @@
+"""Possible duplicates: found among the records the user may see, with reasons,
+before saving; the scan over the organisation; merge and undo with nothing lost."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.urls import reverse
+
+from lotse.audit.actions import do_log_access
+from lotse.audit.models import AccessLogEntry
+from lotse.consents.models import Consent
+from lotse.core.models import VulnerabilityMarker
+from lotse.people import actions
+from lotse.people.duplicates import find_candidates, scan_pairs
+from lotse.people.models import Client, ClientBlockingKey, HouseholdMember
+from lotse.people.permissions import clients_visible_to
+from tests.conftest import make_case
+
+
+def record(given, family, dob=None, gender=None, **extra):
+    return {
+        "given_names": given,
+        "family_name": family,
+        "date_of_birth": dob,
+        "gender": gender,
+        **extra,
+    }
+
+
+def test_transliterated_name_with_placeholder_date_is_a_candidate_with_reasons(world, client_of):
+    existing = client_of(
+        family_name="Al-Hassan",
+        given_names="Mohammed",
+        gender="m",
+        birth_year=1990,
+        birth_month=3,
+        birth_day=5,
+    )
+    found = find_candidates(world.case_manager_a, record("Muhammad", "Alhasan", "1990-03-05", "m"))
+    assert [c.client for c in found] == [existing]
+    assert "given_name_phonetic" in found[0].reasons or "given_name_exact" in found[0].reasons
+    assert found[0].agreeing
+
+
+def test_name_in_original_script_finds_the_latin_record(world, client_of):
+    existing = client_of(
+        family_name="Shevchenko", given_names="Taras", birth_year=1985, birth_month=7, birth_day=12
+    )
+    found = find_candidates(world.case_manager_a, record("Тарас", "Шевченко", "1985-07-12"))
+    assert [c.client for c in found] == [existing]
+
+
+def test_swapped_names_and_swapped_day_month_are_found(world, client_of):
+    existing = client_of(
+        family_name="Celik",
+        given_names="Ayse",
+        gender="f",
+        birth_year=1992,
+        birth_month=4,
+        birth_day=11,
+    )
+    found = find_candidates(world.case_manager_a, record("Çelik", "Ayşe", "1992-11-04", "f"))
+    assert [c.client for c in found] == [existing]
+
+
+def test_father_and_son_or_siblings_are_not_candidates(world, client_of):
+    client_of(
+        family_name="Ahmadi",
+        given_names="Mohammad",
+        gender="m",
+        birth_year=1965,
+        birth_month=1,
+        birth_day=1,
+        birth_date_placeholder=True,
+    )
+    client_of(
+        family_name="Ahmadi",
+        given_names="Hamid",
+        gender="m",
+        birth_year=1990,
+        birth_month=5,
+        birth_day=2,
+    )
+    assert (
+        find_candidates(world.case_manager_a, record("Mohammad", "Ahmadi", "1990-05-02", "m")) == []
+    )
+
+
+def test_common_name_and_birth_year_alone_is_not_a_duplicate(world, client_of):
+    client_of(family_name="Ahmadi", given_names="Mohammad", gender="m", birth_year=1990)
+    assert find_candidates(world.case_manager_a, record("Mohammad", "Ahmadi", "1990", "m")) == []
+
+
+def test_candidates_never_include_records_the_user_may_not_see(world, client_of):
+    hidden = client_of(
+        family_name="Haddad",
+        given_names="Nour",
+        created_by=world.other_case_manager_a,
+        birth_year=1991,
+        birth_month=2,
+        birth_day=3,
+    )
+    probe = record("Nour", "Haddad", "1991-02-03")
+    assert hidden not in clients_visible_to(world.case_manager_a)
+    assert all(c.client != hidden for c in find_candidates(world.case_manager_a, probe))
+    assert [c.client for c in find_candidates(world.other_case_manager_a, probe)] == [hidden]
+    # another municipality's record of the same person is never shown either
+    assert all(
+        c.client != world.client_b
+        for c in find_candidates(world.case_manager_a, record("Olena", "Koval"))
+    )
+    assert find_candidates(world.coordinator_a, probe) == []
+
+
+def test_find_candidates_accepts_a_queryset_scope_for_imports(world, client_of):
+    existing = client_of(
+        family_name="Karimi", given_names="Zahra", birth_year=1995, birth_month=6, birth_day=7
+    )
+    scope = Client.objects.filter(organisation=world.kim_a)
+    found = find_candidates(scope, record("Sahra", "Karimi", "1995-06-07"), 5)
+    assert [c.client for c in found] == [existing]
+
+
+def test_create_shows_warning_with_reasons_before_saving_and_user_decides(
+    world, client_of, logged_in
+):
+    existing = client_of(
+        family_name="Al-Hassan",
+        given_names="Mohammed",
+        gender="m",
+        birth_year=1990,
+        birth_month=3,
+        birth_day=5,
+    )
+    http = logged_in(world.case_manager_a)
+    data = {
+        "family_name": "Alhasan",
+        "given_names": "Muhammad",
+        "gender": "m",
+        "date_of_birth": "05.03.1990",
+    }
+    response = http.post(reverse("people:create"), data)
+    assert response.status_code == 200
+    assert [c.client for c in response.context["candidates"]] == [existing]
+    page = response.content.decode()
+    assert reverse("people:detail", args=[existing.pk]) in page
+    assert Client.objects.filter(family_name="Alhasan").count() == 0
+    # save anyway
+    confirmed = response.context["confirmed"]
+    response = http.post(reverse("people:create"), {**data, "confirmed": confirmed})
+    assert response.status_code == 302
+    assert Client.objects.filter(family_name="Alhasan").count() == 1
+
+
+def test_keys_follow_edits(world, client_of):
+    c = client_of(family_name="Rahimi", given_names="Farid")
+    before = set(c.blocking_keys.values_list("key", flat=True))
+    actions.do_change_client(
+        acting_user=world.case_manager_a,
+        client=c,
+        data={"family_name": "Nazari"},
+        version=c.version,
+    )
+    after = set(ClientBlockingKey.objects.filter(client=c).values_list("key", flat=True))
+    assert before and after and before != after
+
+
+# --- merge ---------------------------------------------------------------------
+
+
+def _rows_of(client):
+    return {
+        "cases": set(client.cases.values_list("pk", flat=True)),
+        "consents": set(Consent.objects.filter(client=client).values_list("pk", flat=True)),
+        "household": set(
+            HouseholdMember.objects.filter(client=client).values_list("pk", flat=True)
+        ),
+        "household_of": set(
+            HouseholdMember.objects.filter(member=client).values_list("pk", flat=True)
+        ),
+        "markers": set(client.vulnerability_markers.values_list("pk", flat=True)),
+    }
+
+
+def _consent(client, world):
+    return Consent.objects.create(
+        client=client,
+        purpose=Consent._meta.get_field("purpose").choices[0][0],
+        recipient=world.welfare_a,
+        given_on=dt.date(2026, 1, 10),
+        recorded_by=world.case_manager_a,
+    )
+
+
+def test_merge_and_undo_round_trip_loses_nothing(world, client_of):
+    a = world.client_a
+    b = client_of(
+        family_name="Hadad",
+        given_names="Nur",
+        phone="0228 5",
+        notes="Kommt dienstags.",
+        birth_year=1991,
+        birth_month=2,
+        birth_day=3,
+    )
+    case_b = make_case(b, world.case_manager_a)
+    consent_b = _consent(b, world)
+    other = client_of(family_name="Haddad", given_names="Lina")
+    HouseholdMember.objects.create(client=b, member=other, relation="Tochter")
+    HouseholdMember.objects.create(client=other, member=b, relation="Mutter")
+    marker = VulnerabilityMarker.objects.filter(municipality=world.municipality_a).first()
+    b.vulnerability_markers.add(marker)
+    do_log_access(acting_user=world.case_manager_a, action="people.client.viewed", obj=b)
+    a_before, b_before = _rows_of(a), _rows_of(b)
+    snap_a, snap_b = actions.snapshot(a), actions.snapshot(b)
+    log_before = AccessLogEntry.objects.filter(
+        object_type="people.client", object_id=str(b.pk)
+    ).count()
+
+    merge = actions.do_merge_clients(
+        acting_user=world.team_lead_a, survivor=a, merged=b, reason="Same passport"
+    )
+    a.refresh_from_db()
+    b.refresh_from_db()
+    assert b.merged_into == a
+    assert case_b in a.cases.all() and not b.cases.exists()
+    assert consent_b in Consent.objects.filter(client=a)
+    assert a.phone == "0228 5" and "Kommt dienstags." in a.notes
+    assert "Hadad, Nur" in a.aliases
+    assert (a.birth_year, a.birth_month, a.birth_day) == (1991, 2, 3)
+    assert marker in a.vulnerability_markers.all()
+    assert merge.merged_by == world.team_lead_a and merge.reason == "Same passport"
+    assert b not in clients_visible_to(world.team_lead_a)
+    assert not ClientBlockingKey.objects.filter(client=b).exists()
+    assert (
+        AccessLogEntry.objects.filter(object_type="people.client", object_id=str(b.pk)).count()
+        > log_before
+    )
+    # the other spelling now finds the survivor
+    assert [
+        c.client for c in find_candidates(world.team_lead_a, record("Nur", "Hadad", "1991-02-03"))
+    ] == [a]
+
+    kept = actions.do_undo_merge(
+        acting_user=world.team_lead_a, merge=merge, reason="Different father's name"
+    )
+    a.refresh_from_db()
+    b.refresh_from_db()
+    assert kept == []
+    assert b.merged_into is None
+    assert _rows_of(a) == a_before and _rows_of(b) == b_before
+    for snap, client in ((snap_a, a), (snap_b, b)):
+        assert actions.snapshot(client) == snap
+    merge.refresh_from_db()
+    assert merge.undone_by == world.team_lead_a and merge.undo_reason
+    assert ClientBlockingKey.objects.filter(client=b).exists()
+
+
+def test_undo_keeps_a_field_changed_after_the_merge(world, client_of):
+    a = world.client_a
+    b = client_of(family_name="Hadad", given_names="Nur", phone="0228 5")
+    merge = actions.do_merge_clients(
+        acting_user=world.team_lead_a, survivor=a, merged=b, reason="x"
+    )
+    a.refresh_from_db()
+    actions.do_change_client(
+        acting_user=world.team_lead_a, client=a, data={"phone": "0151 9"}, version=a.version
+    )
+    kept = actions.do_undo_merge(acting_user=world.team_lead_a, merge=merge, reason="y")
+    a.refresh_from_db()
+    assert a.phone == "0151 9"
+    assert kept
+
+
+def test_merge_views_for_team_lead(world, client_of, logged_in):
+    b = client_of(family_name="Hadad", given_names="Nour")
+    http = logged_in(world.team_lead_a)
+    assert http.get(reverse("people:merge", args=[world.client_a.pk, b.pk])).status_code == 200
+    response = http.post(
+        reverse("people:merge", args=[world.client_a.pk, b.pk]),
+        {"survivor": str(world.client_a.pk)},
+    )
+    assert response.status_code == 200 and "reason" in response.context["form"].errors
+    response = http.post(
+        reverse("people:merge", args=[world.client_a.pk, b.pk]),
+        {"survivor": str(world.client_a.pk), "reason": "same person"},
+    )
+    assert response.status_code == 302
+    b.refresh_from_db()
+    assert b.merged_into_id == world.client_a.pk
+    # the old address leads to the surviving record
+    assert http.get(reverse("people:detail", args=[b.pk]))["Location"] == reverse(
+        "people:detail", args=[world.client_a.pk]
+    )
+    merge = b.merges_gone.get()
+    response = http.post(reverse("people:merge-undo", args=[merge.pk]), {"reason": "mistake"})
+    assert response.status_code == 302
+    b.refresh_from_db()
+    assert b.merged_into is None
+
+
+def test_case_manager_cannot_merge(world, client_of, logged_in):
+    b = client_of(family_name="Hadad", given_names="Nour")
+    http = logged_in(world.case_manager_a)
+    response = http.post(
+        reverse("people:merge", args=[world.client_a.pk, b.pk]),
+        {"survivor": str(b.pk), "reason": "x"},
+    )
+    assert response.status_code == 404
+    b.refresh_from_db()
+    assert b.merged_into is None
+
+
+def test_scan_finds_pairs_and_remembers_not_the_same_person(world, client_of, logged_in):
+    x = client_of(
+        family_name="Al-Hassan", given_names="Mohammed", birth_year=1990, birth_month=3, birth_day=5
+    )
+    y = client_of(
+        family_name="Alhasan", given_names="Muhammad", birth_year=1990, birth_month=3, birth_day=5
+    )
+    client_of(family_name="Ahmadi", given_names="Hamid", birth_year=1990)
+    pairs = scan_pairs(clients_visible_to(world.team_lead_a), world.municipality_a.pk)
+    assert [(p.first, p.second) for p in pairs] == [(x, y)]
+    http = logged_in(world.team_lead_a)
+    assert http.get(reverse("people:duplicates")).status_code == 200
+    http.post(reverse("people:not-duplicate", args=[x.pk, y.pk]))
+    assert scan_pairs(clients_visible_to(world.team_lead_a), world.municipality_a.pk) == []
+
+
+def test_scan_queries_do_not_grow_with_pairs(
+    world, client_of, logged_in, django_assert_max_num_queries
+):
+    for i in range(20):
+        client_of(family_name="Khalil", given_names=f"Omar{'x' * i}", birth_year=1980 + i)
+    http = logged_in(world.team_lead_a)
+    with django_assert_max_num_queries(15):
+        http.get(reverse("people:duplicates"))
