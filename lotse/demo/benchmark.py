@@ -40,6 +40,7 @@ from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 
 from lotse.accounts.models import Location, Organisation, Role, User
+from lotse.audit.models import AccessLogEntry
 from lotse.cases.models import Case, PhaseTransition
 from lotse.cases.rules import Phase
 from lotse.core.defaults import seed_municipality
@@ -101,6 +102,8 @@ def delete_bench(stdout=None) -> None:
             module.delete(municipalities)
     PhaseTransition.objects.filter(case__municipality__in=municipalities).delete()
     cases.delete()
+    # The access log of a synthetic municipality: only the benchmark's own requests.
+    AccessLogEntry.objects.filter(municipality__in=municipalities).delete()
     Client.objects.filter(municipality__in=municipalities).delete()
     users = User.objects.filter(organisation__municipality__in=municipalities)
     Authenticator.objects.filter(user__in=users).delete()
