@@ -198,22 +198,23 @@ def seed(
                     )
                 )
             clients = Client.objects.bulk_create(clients, batch_size=CHUNK)
+            # Exactly 3 cases per 2 clients: every other client has two cases.
+            groups: dict[tuple[int, int], list[Client]] = {}
+            for i, client in enumerate(clients):
+                groups.setdefault((client.organisation_id, 1 + (made + i) % 2), []).append(client)
             pairs = []
-            for org in orgs:
-                mine = [c for c in clients if c.organisation_id == org.pk]
-                # Exactly 3 cases per 2 clients: every other client has two cases.
-                for group, count in ((mine[0::2], 1), (mine[1::2], 2)):
-                    pairs.extend(
-                        make_cases(
-                            rng,
-                            group,
-                            case_managers=by_org[org.pk],
-                            locations=locations,
-                            closure_reasons=reasons,
-                            today=today,
-                            cases_per_client=count,
-                        )
+            for (org_pk, count), group in groups.items():
+                pairs.extend(
+                    make_cases(
+                        rng,
+                        group,
+                        case_managers=by_org[org_pk],
+                        locations=locations,
+                        closure_reasons=reasons,
+                        today=today,
+                        cases_per_client=count,
                     )
+                )
             Case.objects.bulk_create([case for case, _ in pairs], batch_size=CHUNK)
             PhaseTransition.objects.bulk_create(
                 [step for _, steps in pairs for step in steps], batch_size=CHUNK
