@@ -567,8 +567,8 @@ def render(
         f"### Lotse benchmark: {world.clients:,} clients, {world.cases:,} cases, {vendor}",
         "",
         f"gunicorn {workers} workers × {threads} threads, {concurrency} concurrent users, "
-        f"{os.cpu_count()} CPU cores shared by server, database and load generator; "
-        f"{timezone.localdate():%Y-%m-%d}.",
+        f"{os.cpu_count()} CPU cores shared by server, database and load generator "
+        f"(load average {os.getloadavg()[0]:.1f} at the end); {timezone.localdate():%Y-%m-%d}.",
         "",
         "| page | requests | errors | p50 ms | p95 ms | requests/s | SQL queries | note |",
         "| --- | ---: | ---: | ---: | ---: | ---: | ---: | --- |",
