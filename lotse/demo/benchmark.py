@@ -27,20 +27,19 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
 
-from allauth.account.models import EmailAddress
 from allauth.mfa.models import Authenticator
 from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
 from django.conf import settings
 from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
 from django.contrib.sessions.backends.db import SessionStore
 from django.db import connection, transaction
+from django.db.models import Exists, OuterRef
 from django.test import Client as TestClient
 from django.test.utils import CaptureQueriesContext
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 
 from lotse.accounts.models import Location, Organisation, Role, User
-from lotse.audit.models import AccessLogEntry
 from lotse.cases.models import Case, PhaseTransition
 from lotse.cases.rules import Phase
 from lotse.core.defaults import seed_municipality
@@ -88,32 +87,28 @@ def bench_modules() -> tuple:
     return app_modules("bench")
 
 
-def delete_bench(stdout=None) -> None:
-    """Remove the benchmark municipality and everything in it."""
-    municipalities = Municipality.objects.filter(slug=SLUG)
-    if not municipalities.exists():
-        return
-    cases = Case.objects.filter(municipality__in=municipalities)
+def delete_bench_rows(municipality: Municipality) -> None:
+    """Remove the benchmark's clients and cases (and other apps' rows on them).
+
+    The municipality, its organisations and users stay: the access log (append-only
+    on PostgreSQL) refers to them.
+    """
+    municipalities = Municipality.objects.filter(pk=municipality.pk)
+    cases = Case.objects.filter(municipality=municipality)
     for module in reversed(bench_modules()):
         if hasattr(module, "bench_delete"):
             module.bench_delete(cases)
     for module in reversed(app_modules("demo")):
         if hasattr(module, "delete"):
             module.delete(municipalities)
-    PhaseTransition.objects.filter(case__municipality__in=municipalities).delete()
+    PhaseTransition.objects.filter(case__municipality=municipality).delete()
     cases.delete()
-    # The access log of a synthetic municipality: only the benchmark's own requests.
-    AccessLogEntry.objects.filter(municipality__in=municipalities).delete()
-    Client.objects.filter(municipality__in=municipalities).delete()
-    users = User.objects.filter(organisation__municipality__in=municipalities)
-    Authenticator.objects.filter(user__in=users).delete()
-    EmailAddress.objects.filter(user__in=users).delete()
-    users.delete()
-    Location.objects.filter(organisation__municipality__in=municipalities).delete()
-    Organisation.objects.filter(municipality__in=municipalities).delete()
-    for model in (District, ClosureReason):
-        model.objects.filter(municipality__in=municipalities).delete()
-    municipalities.delete()
+    Client.objects.filter(municipality=municipality).delete()
+
+
+def _ensure(model, existing: list, wanted: int, make: Callable[[int], object]) -> list:
+    missing = [make(i) for i in range(len(existing), wanted)]
+    return existing[:wanted] + list(model.objects.bulk_create(missing))
 
 
 def seed(
@@ -128,55 +123,69 @@ def seed(
     if existing and not reset and Client.objects.filter(municipality=existing).count() == n_clients:
         write(f"Reusing the benchmark municipality ({n_clients} clients).")
         return _world(existing, n_users, seeded_now=False)
-    if existing:
-        write("Deleting the old benchmark municipality …")
-        with transaction.atomic():
-            delete_bench()
     started = time.monotonic()
     today = timezone.localdate()
     n_cases = n_clients * 3 // 2
     n_managers = max(2, round(n_cases / CASES_PER_MANAGER))
     n_orgs = max(1, -(-n_managers // MANAGERS_PER_ORGANISATION))
     with transaction.atomic():
-        municipality = Municipality.objects.create(
-            name="Benchmark-Stadt", slug=SLUG, kind=Municipality.Kind.TOWN
-        )
+        if existing:
+            write("Deleting the old benchmark clients and cases …")
+            delete_bench_rows(existing)
+            municipality = existing
+        else:
+            municipality = Municipality.objects.create(
+                name="Benchmark-Stadt", slug=SLUG, kind=Municipality.Kind.TOWN
+            )
         seed_municipality(municipality)
-        districts = District.objects.bulk_create(
-            District(municipality=municipality, code=f"b{i:02d}", labels={"de": f"Bezirk {i}"})
-            for i in range(12)
+        districts = _ensure(
+            District,
+            list(District.objects.filter(municipality=municipality).order_by("pk")),
+            12,
+            lambda i: District(
+                municipality=municipality, code=f"b{i:02d}", labels={"de": f"Bezirk {i}"}
+            ),
         )
         reasons = list(ClosureReason.objects.filter(municipality=municipality))
-        orgs = Organisation.objects.bulk_create(
-            Organisation(
+        orgs = _ensure(
+            Organisation,
+            list(Organisation.objects.filter(municipality=municipality).order_by("pk")),
+            n_orgs,
+            lambda i: Organisation(
                 municipality=municipality,
                 name=f"Benchmark-Träger {i + 1}",
                 kind=Organisation.Kind.INTEGRATION_CENTRE if i == 0 else Organisation.Kind.WELFARE,
+            ),
+        )
+        locations = []
+        for org in orgs:
+            location = Location.objects.filter(organisation=org).first()
+            locations.append(
+                location
+                or Location.objects.create(
+                    organisation=org, name=f"Beratungsstelle {org.name}", fte=Decimal("5.0")
+                )
             )
-            for i in range(n_orgs)
-        )
-        locations = Location.objects.bulk_create(
-            Location(organisation=org, name=f"Beratungsstelle {org.name}", fte=Decimal("5.0"))
-            for org in orgs
-        )
-        User.objects.bulk_create(
-            User(
+        managers = _ensure(
+            User,
+            list(
+                User.objects.filter(
+                    organisation__municipality=municipality, role=Role.CASE_MANAGER
+                ).order_by("pk")
+            ),
+            n_managers,
+            lambda i: User(
                 username=f"bench{i + 1}@bench.example",
                 email=f"bench{i + 1}@bench.example",
                 password="!",  # noqa: S106  (unusable: they log in by written sessions)
                 first_name="Bench",
                 last_name=f"Manager {i + 1:05d}",
-                organisation=orgs[i % n_orgs],
-                location=locations[i % n_orgs],
                 role=Role.CASE_MANAGER,
-            )
-            for i in range(n_managers)
+            ),
         )
-    managers = list(
-        User.objects.filter(organisation__municipality=municipality)
-        .select_related("location")
-        .order_by("pk")
-    )
+        for i, user in enumerate(managers):
+            user.organisation, user.location = orgs[i % n_orgs], locations[i % n_orgs]
+        User.objects.bulk_update(managers, ["organisation", "location"], batch_size=CHUNK)
     by_org: dict[int, list[User]] = {}
     for user in managers:
         by_org.setdefault(user.organisation_id, []).append(user)
@@ -233,6 +242,7 @@ def seed(
 def _world(municipality: Municipality, n_users: int, *, seeded_now: bool) -> BenchWorld:
     users = list(
         User.objects.filter(organisation__municipality=municipality, role=Role.CASE_MANAGER)
+        .filter(Exists(Case.objects.filter(case_manager=OuterRef("pk"))))
         .select_related("organisation")
         .order_by("pk")[:n_users]
     )
