@@ -42,6 +42,11 @@ test: install
 lint: install
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/mypy
+
+bench: install
+	$(LOTSE) migrate --no-input -v0
+	$(LOTSE) bench $(BENCH_ARGS)
 
 messages: install
 	cd lotse && ../$(LOTSE) makemessages -l de -l en -l ar -l fa -l uk -l tr --no-obsolete
