@@ -23,7 +23,9 @@ def clients_visible_to(user) -> QuerySet[Client]:
         return Client.objects.none()
     scope = Client.objects.current().filter(municipality_id=user.organisation.municipality_id)
     if user.role == Role.TEAM_LEAD:
-        return scope.filter(organisation_id=user.organisation_id)
+        # Their organisation's clients, and clients whose case came to it by transfer.
+        via_cases = cases_visible_to(user).values("client_id")
+        return scope.filter(Q(organisation_id=user.organisation_id) | Q(pk__in=via_cases))
     if user.role == Role.CASE_MANAGER:
         via_cases = cases_visible_to(user).values("client_id")
         return scope.filter(
