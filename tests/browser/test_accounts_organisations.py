@@ -19,13 +19,13 @@ def login(page, user) -> None:
     page.get_by_label("Passwort").fill("correct horse battery")
     page.get_by_role("button", name="Anmelden").click()
     if not user.needs_mfa:
-        page.wait_for_url("**/")
+        page.wait_for_url(lambda url: "/accounts/" not in url)
         return
     page.wait_for_url("**/2fa/authenticate/")
     code = format_hotp_value(hotp_value(user.totp_secret, int(timezone.now().timestamp()) // 30))
     page.get_by_label("Code").fill(code)
     page.locator("main button[type=submit]").first.click()
-    page.wait_for_url("**/")
+    page.wait_for_url(lambda url: "/accounts/" not in url)
 
 
 def test_administrator_adds_an_organisation_with_a_location(page, world):

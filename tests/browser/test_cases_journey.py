@@ -25,7 +25,7 @@ def log_in(page, user) -> None:
     page.wait_for_url("**/2fa/authenticate/")
     page.get_by_label("Code").fill(totp_now(user.totp_secret))
     page.locator("main button[type=submit]").first.click()
-    page.wait_for_url("**/")
+    page.wait_for_url(lambda url: "/accounts/" not in url)
 
 
 def go_to(page, phase_label: str) -> None:

@@ -22,7 +22,7 @@ def log_in(page, user) -> None:
     page.wait_for_url("**/2fa/authenticate/")
     page.get_by_label("Code").fill(totp_now(user.totp_secret))
     page.locator("main button[type=submit]").first.click()
-    page.wait_for_url("**/")
+    page.wait_for_url(lambda url: "/accounts/" not in url)
 
 
 def test_creating_a_known_person_shows_the_duplicate_warning_with_reasons(page, world):

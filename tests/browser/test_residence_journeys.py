@@ -27,7 +27,7 @@ def login(page, user):
     page.wait_for_url("**/2fa/authenticate/")
     page.get_by_label("Code").fill(totp_now(user.totp_secret))
     page.locator("main button[type=submit]").first.click()
-    page.wait_for_url("**/")
+    page.wait_for_url(lambda url: "/accounts/" not in url)
 
 
 def test_case_manager_runs_a_25b_precheck_and_sees_each_requirement(page, world):

@@ -24,7 +24,7 @@ def log_in(page, user) -> None:
     page.wait_for_url("**/2fa/authenticate/")
     page.get_by_label("Code").fill(totp_now(user.totp_secret))
     page.locator("main button[type=submit]").first.click()
-    page.wait_for_url("**/")
+    page.wait_for_url(lambda url: "/accounts/" not in url)
 
 
 def test_referral_is_blocked_without_consent_sent_with_it_and_accepted_by_partner(page, world):
