@@ -36,6 +36,8 @@ def cases_visible_to(user) -> QuerySet[Case]:
 def can_view_case(user, case: Case | None) -> bool:
     if case is None:
         return False
+    if user.pk is not None and user.pk in getattr(case, "_visible_to", ()):
+        return True  # this very object was loaded through cases_visible_to(user)
     return cases_visible_to(user).filter(pk=case.pk).exists()
 
 
@@ -75,6 +77,7 @@ def access_case(request: HttpRequest, pk: int, *, log: bool = True) -> Case:
     )
     if case is None:
         raise Http404
+    case._visible_to = {request.user.pk}  # the case sections' checks need no second query
     if log:
         do_log_access(
             acting_user=request.user, action="cases.case.viewed", obj=case, request=request

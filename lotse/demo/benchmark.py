@@ -40,7 +40,7 @@ from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 
 from lotse.accounts.models import Location, Organisation, Role, User
-from lotse.cases.models import Case, PhaseTransition
+from lotse.cases.models import Case, GoalAgreement, PhaseTransition
 from lotse.cases.rules import Phase
 from lotse.core.defaults import seed_municipality
 from lotse.core.extensions import app_modules
@@ -52,9 +52,9 @@ SLUG = "benchmark"
 CASES_PER_MANAGER = 75  # a realistic caseload: 40 to 80 open cases, plus closed ones
 MANAGERS_PER_ORGANISATION = 25
 CHUNK = 5000
-# Pages that other apps may provide later: (label, url name). Skipped with a note
-# when the name does not resolve.
-OPTIONAL_PAGES: tuple[tuple[str, str], ...] = (("Goal agreement PDF", "cases:goal-agreement-pdf"),)
+# Extra pages by URL name with a case's pk (`--page`): (label, url name). Skipped with
+# a note when the name does not resolve.
+OPTIONAL_PAGES: tuple[tuple[str, str], ...] = ()
 
 
 # The server may redirect plain HTTP to HTTPS; behind a proxy it trusts this header.
@@ -299,6 +299,7 @@ def _resolve(name: str, case: Case) -> str | None:
 
 def pages_for(users: Sequence[User], optional: Iterable[tuple[str, str]]) -> list[Page]:
     worklist, case_page, search = Page("Worklist (/)"), Page("Case page"), Page("Client search")
+    pdf = Page("Goal agreement PDF", note="German beside the client's language")
     extra = [Page(label, note=name) for label, name in optional]
     for user in users:
         case = (
@@ -315,13 +316,18 @@ def pages_for(users: Sequence[User], optional: Iterable[tuple[str, str]]) -> lis
         search.urls[user.pk] = (
             reverse("people:list") + "?q=" + urllib.request.quote(case.client.family_name[:4])
         )
+        agreement = (
+            GoalAgreement.objects.filter(case__case_manager=user).order_by("pk").only("pk").first()
+        )
+        if agreement is not None:
+            pdf.urls[user.pk] = reverse("cases:agreement-pdf", args=[agreement.pk])
         for page, (_label, name) in zip(extra, optional, strict=True):
             url = _resolve(name, case)
             if url is None:
                 page.note = f"skipped: URL name {name!r} does not resolve (yet)"
             else:
                 page.urls[user.pk] = url
-    return [worklist, case_page, search, *extra]
+    return [worklist, case_page, search, pdf, *extra]
 
 
 def count_queries(session_key: str, url: str) -> tuple[int, int]:
@@ -445,8 +451,14 @@ def drive(
     concurrency: int,
     total: int,
     warm_up: bool = True,
+    think: float = 0.0,
 ) -> Result:
-    """`total` GETs spread over `concurrency` threads; targets are (session key, url)."""
+    """`total` GETs spread over `concurrency` threads; targets are (session key, url).
+
+    With `think` > 0 each simulated user pauses a random time (exponential, mean
+    `think` seconds) before each click, as people at a desk do; with 0 they click
+    back to back, which measures how many requests per second the server can take.
+    """
     cookie_name = settings.SESSION_COOKIE_NAME
     lock = threading.Lock()
     latencies: list[float] = []
@@ -475,10 +487,13 @@ def drive(
     def worker(index: int, count: int, barrier: threading.Barrier) -> None:
         nonlocal errors
         session_key, url = targets[index % len(targets)]
+        pause = random.Random(index)  # noqa: S311  (timing jitter, not security)
         if warm_up:
             fetch(session_key, url)
         barrier.wait()
         for _ in range(count):
+            if think > 0:
+                time.sleep(pause.expovariate(1 / think))
             try:
                 status, ms = fetch(session_key, url)
             except OSError:
@@ -512,9 +527,10 @@ def drive(
 @dataclass
 class Row:
     label: str
-    result: Result | None
+    result: Result | None  # users with think time: the latency they see
     queries: int | None
     note: str = ""
+    saturated: Result | None = None  # users clicking back to back: the most it serves
 
 
 def run(
@@ -526,6 +542,7 @@ def run(
     workers: int,
     threads: int,
     reset: bool,
+    think: float = 1.0,
     optional: Iterable[tuple[str, str]] = OPTIONAL_PAGES,
     stdout=None,
     seed_value: int = 2026,
@@ -549,18 +566,32 @@ def run(
             status, queries = count_queries(sessions[first_user], page.urls[first_user])
             targets = [(sessions[pk], url) for pk, url in page.urls.items()]
             write(f"  {page.label}: {requests} requests …")
-            result = drive(server.base, targets, concurrency=concurrency, total=requests)
+            result, saturated = _measure(server.base, targets, concurrency, requests, think)
             note = page.note if status == 200 else f"status {status}"
-            rows.append(Row(page.label, result, queries, note if page.urls else ""))
+            rows.append(Row(page.label, result, queries, note, saturated))
         write("  /healthz …")
-        health = drive(
-            server.base, [("", "/healthz")], concurrency=concurrency, total=max(requests, 200) * 5
+        health, saturated = _measure(
+            server.base, [("", "/healthz")], concurrency, max(requests, 200), think
         )
-        rows.append(Row("Trivial view (/healthz)", health, count_queries("", "/healthz")[1]))
+        rows.append(
+            Row("Trivial view (/healthz)", health, count_queries("", "/healthz")[1], "", saturated)
+        )
         memory = {pid: server.peak_memory_kb(pid) for pid in server.worker_pids()}
     finally:
         server.stop()
-    return render(world, rows, memory, concurrency=concurrency, workers=workers, threads=threads)
+    return render(
+        world, rows, memory, concurrency=concurrency, workers=workers, threads=threads, think=think
+    )
+
+
+def _measure(
+    base: str, targets: Sequence[tuple[str, str]], concurrency: int, requests: int, think: float
+) -> tuple[Result, Result | None]:
+    """Latency as users with think time see it, then the rate at saturation."""
+    result = drive(base, targets, concurrency=concurrency, total=requests, think=think)
+    if think <= 0:
+        return result, None
+    return result, drive(base, targets, concurrency=concurrency, total=requests, warm_up=False)
 
 
 def render(
@@ -571,26 +602,36 @@ def render(
     concurrency: int,
     workers: int,
     threads: int,
+    think: float = 0.0,
 ) -> str:
     vendor = connection.vendor
+    pacing = (
+        f"each pausing {think:g} s on average between clicks (exponential)"
+        if think > 0
+        else "clicking back to back"
+    )
     lines = [
         f"### Lotse benchmark: {world.clients:,} clients, {world.cases:,} cases, {vendor}",
         "",
-        f"gunicorn {workers} workers × {threads} threads, {concurrency} concurrent users, "
-        f"{os.cpu_count()} CPU cores shared by server, database and load generator "
-        f"(load average {os.getloadavg()[0]:.1f} at the end); {timezone.localdate():%Y-%m-%d}.",
+        f"gunicorn {workers} workers × {threads} threads, {concurrency} concurrent users "
+        f"{pacing}, {os.cpu_count()} CPU cores shared by server, database and load generator "
+        f"(load average {os.getloadavg()[0]:.1f} at the end); {timezone.localdate():%Y-%m-%d}. "
+        "Saturation: the same users clicking back to back, p95 and requests per second.",
         "",
-        "| page | requests | errors | p50 ms | p95 ms | requests/s | SQL queries | note |",
-        "| --- | ---: | ---: | ---: | ---: | ---: | ---: | --- |",
+        "| page | requests | errors | p50 ms | p95 ms | saturation p95 ms | saturation requests/s "
+        "| SQL queries | note |",
+        "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |",
     ]
     for row in rows:
         if row.result is None:
-            lines.append(f"| {row.label} | – | – | – | – | – | – | {row.note} |")
+            lines.append(f"| {row.label} | – | – | – | – | – | – | – | {row.note} |")
             continue
-        r = row.result
+        r, full = row.result, row.saturated or row.result
+        errors = r.errors + (row.saturated.errors if row.saturated else 0)
         lines.append(
-            f"| {row.label} | {len(r.latencies) + r.errors} | {r.errors} | "
-            f"{r.percentile(50):.1f} | {r.percentile(95):.1f} | {r.rate:.0f} | "
+            f"| {row.label} | {len(r.latencies) + r.errors} | {errors} | "
+            f"{r.percentile(50):.1f} | {r.percentile(95):.1f} | "
+            f"{full.percentile(95):.1f} | {full.rate:.0f} | "
             f"{row.queries if row.queries is not None else '–'} | {row.note} |"
         )
     lines += ["", "| gunicorn worker | peak resident memory (VmHWM) |", "| --- | ---: |"]

@@ -8,7 +8,9 @@ import subprocess
 import sys
 from pathlib import Path
 
-from lotse.cases.models import Case
+from lotse.appointments.models import FollowUp
+from lotse.cases.models import Case, GoalAgreement
+from lotse.contacts.models import Contact
 from lotse.demo import benchmark
 from lotse.people.models import Client
 
@@ -22,6 +24,18 @@ def test_seeding_makes_three_cases_per_two_clients_in_a_separate_municipality(db
     assert world.municipality.slug == "benchmark"
     assert len(world.users) == 2  # a realistic caseload: 60 cases need two case managers
     assert all(c.organisation_id == c.client.organisation_id for c in Case.objects.all())
+
+
+def test_seeding_gives_every_case_ten_contacts_and_planned_cases_two_goals(db):
+    world = benchmark.seed(40, 3, rng=random.Random(1))
+    cases = Case.objects.filter(municipality=world.municipality)
+    assert Contact.objects.filter(case__in=cases).count() == 10 * cases.count()
+    planned = cases.filter(phase__in=["planning", "implementation", "closed"])
+    agreements = GoalAgreement.objects.filter(case__in=cases)
+    assert agreements.count() == planned.count() > 0
+    assert all(agreement.goals.count() == 2 for agreement in agreements)
+    open_cases = cases.exclude(phase="closed")
+    assert FollowUp.objects.open().filter(case__in=open_cases).count() == open_cases.count()
 
 
 def _queries_per_page(n_clients: int) -> dict[str, int]:
@@ -39,7 +53,7 @@ def _queries_per_page(n_clients: int) -> dict[str, int]:
 def test_queries_per_page_do_not_grow_with_the_number_of_clients(db):
     small = _queries_per_page(30)
     large = _queries_per_page(600)
-    assert set(small) == {"Worklist (/)", "Case page", "Client search"}
+    assert set(small) == {"Worklist (/)", "Case page", "Client search", "Goal agreement PDF"}
     assert large == small
 
 
@@ -64,6 +78,7 @@ def test_bench_command_runs_end_to_end_against_gunicorn(tmp_path):
             "--users=2",
             "--concurrency=2",
             "--requests=6",
+            "--think=0.05",
             "--threads=2",
             "--page=Missing=nowhere:nothing",
             f"--output={output}",
@@ -77,8 +92,9 @@ def test_bench_command_runs_end_to_end_against_gunicorn(tmp_path):
     assert done.returncode == 0, done.stderr
     table = output.read_text()
     assert "20 clients, 30 cases, sqlite" in table
-    for label in ("Worklist (/)", "Case page", "Client search", "Trivial view (/healthz)"):
-        row = next(line for line in table.splitlines() if line.startswith(f"| {label} |"))
+    labels = ("Worklist (/)", "Case page", "Client search", "Goal agreement PDF", "Trivial view")
+    for label in labels:
+        row = next(line for line in table.splitlines() if line.startswith(f"| {label}"))
         requests, errors = row.split("|")[2:4]
         assert int(errors) == 0, row
         assert int(requests) > 0

@@ -19,6 +19,12 @@ class Command(BaseCommand):
         parser.add_argument("--clients", type=int, default=100_000)
         parser.add_argument("--users", type=int, default=20, help="case managers logged in")
         parser.add_argument("--concurrency", type=int, default=20)
+        parser.add_argument(
+            "--think",
+            type=float,
+            default=1.0,
+            help="mean seconds a user pauses between clicks (0: back to back)",
+        )
         parser.add_argument("--requests", type=int, default=400, help="requests per page")
         parser.add_argument("--workers", type=int, default=2)
         parser.add_argument("--threads", type=int, default=4)
@@ -35,6 +41,8 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         if options["clients"] < 2 or options["users"] < 1 or options["concurrency"] < 1:
             raise CommandError("Needs at least 2 clients, 1 user and a concurrency of 1.")
+        if options["think"] < 0:
+            raise CommandError("--think cannot be negative.")
         optional = list(benchmark.OPTIONAL_PAGES)
         for item in options["page"]:
             label, sep, name = item.partition("=")
@@ -52,6 +60,7 @@ class Command(BaseCommand):
             workers=options["workers"],
             threads=options["threads"],
             reset=options["reset"],
+            think=options["think"],
             optional=optional,
             stdout=self.stdout,
         )
