@@ -77,7 +77,7 @@ def access_case(request: HttpRequest, pk: int, *, log: bool = True) -> Case:
     )
     if case is None:
         raise Http404
-    case._visible_to = {request.user.pk}  # the case sections' checks need no second query
+    case._visible_to = {request.user.pk}  # type: ignore[attr-defined]  # sections reuse it
     if log:
         do_log_access(
             acting_user=request.user, action="cases.case.viewed", obj=case, request=request
