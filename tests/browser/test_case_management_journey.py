@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import re
 
 import pytest
 from django.utils import timezone
@@ -26,6 +27,8 @@ from tests.browser.conftest import assert_accessible, screenshot
 from tests.browser.test_login_journey import totp_now
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+START = re.compile(r"^http://[^/]+/$")
 
 
 def log_in(page, user) -> None:
@@ -115,9 +118,8 @@ def test_a_case_manager_walks_a_case_from_first_contact_to_closure(page, world):
     page.wait_for_url("**/cases/assessments/*/")
     assert_accessible(page)
     screenshot(page, "journey-07-assessment")
-    page.get_by_role("link", name=case.number).click()
 
-    # Planning: a goal agreement with two goals.
+    # Planning, straight from the saved assessment: a goal agreement with two goals.
     go_to(page, "Planung (Zielvereinbarung)")
     page.get_by_role("link", name="Zielvereinbarung erfassen").click()
     soon = (timezone.localdate() + dt.timedelta(days=60)).isoformat()
@@ -161,8 +163,7 @@ def test_a_case_manager_walks_a_case_from_first_contact_to_closure(page, world):
     assert "B1-Kurs beginnen" in text
     assert "Anerkennung als Pflegefachkraft beantragen" in text
 
-    # Implementation: a referral to the welfare organisation.
-    page.get_by_role("link", name=case.number).click()
+    # Implementation, straight from the agreement: a referral to the welfare organisation.
     go_to(page, "Umsetzung und Monitoring")
     page.select_option("select[name=organisation]", label="AWO A")
     page.fill("textarea[name=purpose]", "Beratung zur Anerkennung des Berufsabschlusses")
@@ -202,29 +203,46 @@ def test_a_case_manager_walks_a_case_from_first_contact_to_closure(page, world):
     page.get_by_text("Die Wiedervorlage wurde angelegt.").wait_for()
 
     # It is on the worklist of the start page.
-    page.get_by_role("link", name="Lotse").click()
-    page.wait_for_url(lambda url: url.rstrip("/").endswith(page.url.split("/")[2]))
+    page.get_by_role("link", name="Start", exact=True).click()
+    page.wait_for_url(START)
     item = page.get_by_role("link", name="Rückmeldung der AWO zur Anerkennung nachfragen")
     assert item.is_visible()
     assert_accessible(page)
     screenshot(page, "journey-13-worklist")
 
-    # Back to the case from the worklist and close it with a reason.
-    page.get_by_role("link", name=case.number).first.click()
+    # The AWO has called back: the follow-up is done and leaves the worklist.
+    item.click()
+    page.wait_for_url("**/appointments/follow-ups/*/?next=/")
+    assert_accessible(page)
+    screenshot(page, "journey-14-follow-up")
+    page.get_by_role("button", name="Als erledigt markieren").click()
+    page.wait_for_url(START)
+    page.get_by_text("Als erledigt markiert: Rückmeldung der AWO").wait_for()
+    assert item.count() == 0
+
+    # Back to the case from the list of open cases.
+    page.get_by_role("link", name=case.number).click()
     page.wait_for_url(f"**/cases/{case.pk}/")
+
+    # Closure with a reason.
     page.get_by_role("link", name="Fall abschließen").click()
     page.get_by_role("button", name="Bestätigen").click()
     assert page.get_by_text("Bitte wählen Sie einen Grund für den Abschluss.").first.is_visible()
     page.get_by_label("Grund für den Abschluss").select_option(label="Ziele erreicht")
     page.get_by_label("Anmerkung").fill("Kurs begonnen, Anerkennung läuft über die AWO")
     assert_accessible(page)
-    screenshot(page, "journey-14-close")
+    screenshot(page, "journey-15-close")
     page.get_by_role("button", name="Bestätigen").click()
     page.wait_for_url(f"**/cases/{case.pk}/")
     facts = page.locator("#h-case + dl").inner_text()
     assert "Abgeschlossen" in facts and "Ziele erreicht" in facts
     assert_accessible(page)
-    screenshot(page, "journey-15-closed")
+    screenshot(page, "journey-16-closed")
+
+    # The closed case has left the case manager's open cases.
+    page.get_by_role("link", name="Start", exact=True).click()
+    page.wait_for_url(START)
+    assert page.get_by_role("link", name=case.number).count() == 0
 
     case.refresh_from_db()
     assert (case.phase, case.closed_from, case.case_manager) == (
@@ -248,4 +266,5 @@ def test_a_case_manager_walks_a_case_from_first_contact_to_closure(page, world):
     assert Contact.objects.filter(case=case).count() == 1
     assert Consent.objects.get(case=case).recipient == world.welfare_a
     assert Referral.objects.get(case=case).status == "sent"
-    assert FollowUp.objects.get(case=case).due_on == next_week
+    follow_up = FollowUp.objects.get(case=case)
+    assert (follow_up.due_on, follow_up.is_done) == (next_week, True)
