@@ -165,6 +165,8 @@ def test_a_case_manager_walks_a_case_from_first_contact_to_closure(page, world):
 
     # Implementation, straight from the agreement: a referral to the welfare organisation.
     go_to(page, "Umsetzung und Monitoring")
+    # From here a re-assessment loops back; it is offered, but not as the main step.
+    assert page.get_by_role("link", name="Zurück zu: Bestandsaufnahme (Assessment)").is_visible()
     page.select_option("select[name=organisation]", label="AWO A")
     page.fill("textarea[name=purpose]", "Beratung zur Anerkennung des Berufsabschlusses")
     page.locator("form[action*='/referrals/case/'] button[type=submit]").click()
