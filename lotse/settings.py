@@ -105,6 +105,7 @@ MIDDLEWARE = [
     "allauth.account.middleware.AccountMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "lotse.accounts.middleware.RequireMFAMiddleware",
+    "lotse.cases.middleware.ClosedCaseMiddleware",
 ]
 
 ROOT_URLCONF = "lotse.urls"

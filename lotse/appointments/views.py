@@ -127,7 +127,7 @@ def case_languages(request, case_pk: int):
 @require_perm("cases.view_case_list")
 @require_http_methods(["GET", "POST"])
 def follow_up_add(request, case_pk: int):
-    case = access_case(request, case_pk, log=False)
+    case = access_case(request, case_pk, log=False, to_change=True)
     form = FollowUpForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         do_create_follow_up(

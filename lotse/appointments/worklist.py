@@ -30,7 +30,8 @@ def items(user, today: dt.date) -> Iterable[WorklistItem]:
     follow_ups = (
         FollowUp.objects.open()
         .filter(
-            case__in=my_cases(user).values("pk"),
+            # A closed case's follow-ups rest until the case is reopened.
+            case__in=my_cases(user).exclude(phase="closed").values("pk"),
             due_on__lte=today + dt.timedelta(days=DUE_SOON_DAYS),
         )
         .select_related("case__client")

@@ -9,6 +9,7 @@ also bound to the user's municipality.
 from __future__ import annotations
 
 import rules
+from django.core.exceptions import PermissionDenied
 from django.db.models import Q, QuerySet
 from django.http import Http404, HttpRequest
 
@@ -60,8 +61,22 @@ def is_team_lead_of(user, organisation_id: int) -> bool:
     )
 
 
-def access_case(request: HttpRequest, pk: int, *, log: bool = True) -> Case:
-    """The case `pk` if the user may see it (and the read is logged), else 404."""
+class CaseClosedError(PermissionDenied):
+    """Something new was to be recorded on a closed case (ClosedCaseMiddleware answers)."""
+
+    def __init__(self, case: Case) -> None:
+        super().__init__()
+        self.case = case
+
+
+def access_case(
+    request: HttpRequest, pk: int, *, log: bool = True, to_change: bool = False
+) -> Case:
+    """The case `pk` if the user may see it (and the read is logged), else 404.
+
+    With `to_change`, a closed case is refused: it is a finished record until it is
+    reopened with a reason, so nothing new is added to it by accident.
+    """
     case = (
         cases_visible_to(request.user)
         .select_related(
@@ -78,6 +93,8 @@ def access_case(request: HttpRequest, pk: int, *, log: bool = True) -> Case:
     if case is None:
         raise Http404
     case._visible_to = {request.user.pk}  # type: ignore[attr-defined]  # sections reuse it
+    if to_change and not case.is_open:
+        raise CaseClosedError(case)
     if log:
         do_log_access(
             acting_user=request.user, action="cases.case.viewed", obj=case, request=request

@@ -19,7 +19,7 @@ from lotse.core.views_helpers import require_perm
 @require_perm("cases.view_case_list")
 @require_http_methods(["GET", "POST"])
 def consent_create(request, case_pk: int):
-    case = access_case(request, case_pk)
+    case = access_case(request, case_pk, to_change=True)
     form = ConsentForm(request.POST or None, case=case, today=timezone.localdate())
     if request.method == "POST" and form.is_valid():
         actions.do_record_consent(

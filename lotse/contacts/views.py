@@ -21,7 +21,7 @@ from lotse.core.views_helpers import paginate, require_perm
 @require_http_methods(["GET", "POST"])
 def contact_add(request, case_pk: int):
     """Record a contact: the quick form on the case page (htmx) or a page of its own."""
-    case = access_case(request, case_pk, log=False)
+    case = access_case(request, case_pk, log=False, to_change=True)
     interpreters = interpreters_visible_to(request.user).filter(active=True)
     form = ContactForm(request.POST or None, interpreters=interpreters)
     if request.method == "POST" and form.is_valid():

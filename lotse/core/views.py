@@ -35,7 +35,11 @@ def start(request):
             open_count=sum(n for phase, n in counts.items() if phase != "closed"),
             quiet_cases=quiet[:25],
             no_contact_weeks=municipality.no_contact_weeks,
-            phase_counts=[(label, counts.get(value, 0)) for value, label in PhaseChoices.choices],
+            phase_counts=[
+                (label, counts.get(value, 0))
+                for value, label in PhaseChoices.choices
+                if value != PhaseChoices.CLOSED
+            ],
         )
         do_log_access(
             acting_user=user,

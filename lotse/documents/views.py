@@ -16,7 +16,7 @@ from lotse.documents.permissions import access_document
 @require_perm("cases.view_case_list")
 @require_http_methods(["GET", "POST"])
 def upload(request, case_pk: int):
-    case = access_case(request, case_pk)
+    case = access_case(request, case_pk, to_change=True)
     form = UploadForm(request.POST or None, request.FILES or None, case=case)
     if request.method == "POST":
         if form.is_valid():
