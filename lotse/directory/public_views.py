@@ -17,7 +17,6 @@ from lotse.directory.permissions import public_offers
 from lotse.directory.queries import OfferFilter
 
 
-
 def index(request):
     municipalities = list(Municipality.objects.order_by("name"))
     if len(municipalities) == 1:

@@ -29,11 +29,11 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 AWO = "AWO Migrationsberatung Troisdorf"
 MBE = "Migrationsberatung für erwachsene Zugewanderte (MBE)"
 BAD_FILE = (
-    "external_key;organisation;title;fields_of_action;districts;languages\n"
-    "tdf-gut;AWO Migrationsberatung Troisdorf;Gute Zeile;language;Sieglar;de\n"
-    "tdf-fremd;Unbekannter Verein;Kurs;language;Sieglar;de\n"
-    "tdf-leer;AWO Migrationsberatung Troisdorf;;nonsense;Nirgendwo;de\n"
-).encode()
+    b"external_key;organisation;title;fields_of_action;districts;languages\n"
+    b"tdf-gut;AWO Migrationsberatung Troisdorf;Gute Zeile;language;Sieglar;de\n"
+    b"tdf-fremd;Unbekannter Verein;Kurs;language;Sieglar;de\n"
+    b"tdf-leer;AWO Migrationsberatung Troisdorf;;nonsense;Nirgendwo;de\n"
+)
 
 
 @pytest.fixture
