@@ -33,6 +33,10 @@ def parse_language_codes(text: str) -> list[str]:
     return codes
 
 
+# Languages offered in the filters, in this order (offers may name others too).
+OFFER_LANGUAGES = ["de", "en", "ar", "fa", "uk", "tr", "ru", "ku", "ps", "ti", "fr", "es", "pl"]
+
+
 def text_direction(language: str) -> str:
     return "rtl" if language in settings.LANGUAGES_RTL else "ltr"
 
@@ -199,9 +203,14 @@ class Offer(models.Model):
 
     def preferred_text(self) -> dict[str, str]:
         """The text in the active language if it was entered, else the entry language."""
+        return self.texts_for_reader()[0]
+
+    def texts_for_reader(self) -> list[dict[str, str]]:
+        """All texts, the one in the active language (if entered) first: a resident
+        who reads Arabic sees the Arabic title as the offer's heading."""
         language = (get_language() or settings.LANGUAGE_CODE).split("-")[0]
         texts = self.texts()
-        return next((t for t in texts if t["lang"] == language), texts[0])
+        return sorted(texts, key=lambda t: t["lang"] != language)
 
     def is_stale(self, today: dt.date) -> bool:
         return self.last_confirmed_on is None or self.last_confirmed_on < stale_before(today)

@@ -12,11 +12,9 @@ from django.utils import timezone
 
 from lotse.core.models import District, FieldOfAction, Municipality
 from lotse.directory.actions import do_confirm_offer, read_confirmation_token
-from lotse.directory.models import Offer
+from lotse.directory.models import OFFER_LANGUAGES, Offer
 from lotse.directory.permissions import public_offers
 from lotse.directory.queries import OfferFilter
-
-OFFER_LANGUAGES = ["de", "en", "ar", "fa", "uk", "tr", "ru", "ku", "ps", "ti", "fr", "es", "pl"]
 
 
 def index(request):
@@ -33,12 +31,18 @@ def municipality_directory(request, slug: str):
     chosen = OfferFilter(
         q=params.q, field=params.field, district=params.district, language=params.language
     )
-    offers = (
+    offers = list(
         chosen.apply(public_offers(municipality, today), today)
         .select_related("organisation")
         .prefetch_related("fields_of_action", "districts")
         .order_by("title", "pk")[:500]
     )
+    districts = list(District.objects.filter(municipality=municipality, active=True))
+    active = {d.pk for d in districts}
+    for offer in offers:
+        offer.reader_texts = offer.texts_for_reader()
+        # An offer for every district says so instead of listing them all.
+        offer.everywhere = bool(active) and active <= {d.pk for d in offer.districts.all()}
     return render(
         request,
         "public_directory/directory.html",
@@ -48,7 +52,7 @@ def municipality_directory(request, slug: str):
             "chosen": chosen,
             "filtered": bool(chosen.q or chosen.field or chosen.district or chosen.language),
             "fields": FieldOfAction.objects.filter(municipality=municipality, active=True),
-            "districts": District.objects.filter(municipality=municipality, active=True),
+            "districts": districts,
             "offer_languages": OFFER_LANGUAGES,
         },
     )

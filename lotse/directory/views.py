@@ -22,7 +22,7 @@ from lotse.directory.actions import (
     do_save_offer,
 )
 from lotse.directory.forms import ContactPersonForm, ImportForm, OfferForm
-from lotse.directory.models import stale_before
+from lotse.directory.models import OFFER_LANGUAGES, stale_before
 from lotse.directory.permissions import contact_persons_visible_to, offers_visible_to
 from lotse.directory.queries import OfferFilter
 
@@ -49,6 +49,7 @@ def _filter_choices(municipality) -> dict:
         "fields": FieldOfAction.objects.filter(municipality=municipality, active=True),
         "districts": District.objects.filter(municipality=municipality, active=True),
         "target_groups": TargetGroup.objects.filter(municipality=municipality, active=True),
+        "offer_languages": OFFER_LANGUAGES,
     }
 
 

@@ -123,3 +123,36 @@ def test_stale_flag_after_twelve_months(world):
     assert not offer.is_stale(dt.date(2026, 3, 1))
     assert offer.is_stale(dt.date(2026, 3, 2))
     assert Offer(last_confirmed_on=None).is_stale(dt.date(2026, 1, 1))
+
+
+def test_arabic_layout_has_arabic_page_text_and_the_arabic_offer_text_first(client, world, offers):
+    client.post("/i18n/setlang/", {"language": "ar", "next": "/directory/a/"})
+    response = client.get("/directory/a/")
+    body = response.content.decode()
+    assert '<html lang="ar" dir="rtl">' in body
+    assert "الخدمات في Stadt A" in body  # "Offers in Stadt A"
+    sprachcafe = next(o for o in response.context["offers"] if o.pk == offers.pk)
+    assert [t["lang"] for t in sprachcafe.reader_texts] == ["ar", "de"]
+    # Topics have no Arabic label: they are shown in German and marked so.
+    assert '<dd lang="de" dir="ltr">Sprache</dd>' in body
+    client.post("/i18n/setlang/", {"language": "de", "next": "/directory/a/"})
+    response = client.get("/directory/a/")
+    sprachcafe = next(o for o in response.context["offers"] if o.pk == offers.pk)
+    assert [t["lang"] for t in sprachcafe.reader_texts] == ["de", "ar"]
+
+
+def test_an_offer_for_every_district_says_so_instead_of_listing_them(client, world, offers):
+    from lotse.core.models import District
+
+    body = client.get("/directory/a/").content.decode()
+    assert "alle Stadtteile von Stadt A" in body  # Mitte is A's only district
+    District.objects.create(municipality=world.municipality_a, code="nord", labels={"de": "Nord"})
+    body = client.get("/directory/a/").content.decode()
+    assert "alle Stadtteile" not in body
+    assert '<dd lang="de" dir="ltr">Mitte</dd>' in body
+
+
+def test_public_page_links_to_no_staff_page(client, world, offers):
+    body = client.get("/directory/a/").content.decode()
+    for staff_path in ("/offers/", "/cases/", "/clients/", "/referrals/", "/accounts/"):
+        assert f'href="{staff_path}' not in body
