@@ -182,6 +182,9 @@ ACCOUNT_RATE_LIMITS = {
 }
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = "Lotse"
+# One 30-second step either side (RFC 6238, 5.2): a code typed as it turns over, or on a
+# phone whose clock is a few seconds off, still works; a used code cannot be used again.
+MFA_TOTP_TOLERANCE = 1
 LOGIN_URL = "account_login"
 LOGIN_REDIRECT_URL = "core:start"
 ACCOUNT_LOGOUT_REDIRECT_URL = "account_login"

@@ -50,16 +50,19 @@ class ConsentForm(forms.ModelForm):
         "form_version",
     ]
 
-    def __init__(self, *args, case, today: dt.date, **kwargs):
+    def __init__(self, *args, case, today: dt.date, prefill: dict | None = None, **kwargs):
+        """`prefill` (purpose, recipient) comes from a link such as the referral's
+        "record the consent"; the form checks those values like any other input."""
         self.case, self.today = case, today
-        kwargs.setdefault(
-            "initial",
-            {
-                "given_on": today,
-                "form_version": CURRENT_FORM_VERSION,
-                "language": case.client.preferred_language or "de",
-            },
-        )
+        initial = {
+            "given_on": today,
+            "form_version": CURRENT_FORM_VERSION,
+            "language": case.client.preferred_language or "de",
+        }
+        for name in ("purpose", "recipient"):
+            if prefill and prefill.get(name):
+                initial[name] = prefill[name]
+        kwargs.setdefault("initial", initial)
         super().__init__(*args, **kwargs)
         self.fields["recipient"].queryset = Organisation.objects.filter(
             municipality_id=case.municipality_id

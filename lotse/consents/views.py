@@ -20,7 +20,9 @@ from lotse.core.views_helpers import require_perm
 @require_http_methods(["GET", "POST"])
 def consent_create(request, case_pk: int):
     case = access_case(request, case_pk, to_change=True)
-    form = ConsentForm(request.POST or None, case=case, today=timezone.localdate())
+    form = ConsentForm(
+        request.POST or None, case=case, today=timezone.localdate(), prefill=request.GET
+    )
     if request.method == "POST" and form.is_valid():
         actions.do_record_consent(
             acting_user=request.user, case=case, data=form.cleaned_data, request=request

@@ -15,7 +15,10 @@ def lotse(request):
     context = {
         "text_direction": "rtl" if language in settings.LANGUAGES_RTL else "ltr",
         "nav_items": nav_items(user) if user is not None and user.is_authenticated else [],
-        "ui_languages": [(c, n) for c, n in settings.LANGUAGES if c in settings.UI_LANGUAGES],
+        # The staff languages, plus the page's own where a public page is shown in another.
+        "ui_languages": [
+            (c, n) for c, n in settings.LANGUAGES if c in settings.UI_LANGUAGES or c == language
+        ],
     }
     request._lotse_context = (language, context)
     return context

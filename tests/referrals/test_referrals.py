@@ -224,3 +224,21 @@ def test_inbox_queries_do_not_grow_with_the_number_of_referrals(
     with django_assert_max_num_queries(len(first.captured_queries)):
         client.get(reverse("referrals:inbox"))
     assert Organisation.objects.count() >= 4
+
+
+def test_a_referral_without_consent_links_to_the_consent_form_for_its_organisation(client, world):
+    make_referral(world.case_a, world.welfare_a, status="proposed", with_consent=False)
+    client.force_login(world.case_manager_a)
+    case_page = client.get(reverse("cases:detail", args=[world.case_a.pk])).content.decode()
+    link = (
+        reverse("consents:create", args=[world.case_a.pk])
+        + f"?purpose=referral&amp;recipient={world.welfare_a.pk}"
+    )
+    assert link in case_page
+    form = client.get(link.replace("&amp;", "&")).content.decode()
+    assert f'<option value="{world.welfare_a.pk}" selected>' in form
+    assert '<option value="referral" selected>' in form
+
+    make_consent(world.case_a, world.welfare_a)
+    case_page = client.get(reverse("cases:detail", args=[world.case_a.pk])).content.decode()
+    assert link not in case_page
