@@ -15,7 +15,7 @@ from django.http import Http404, HttpRequest
 from lotse.accounts.permissions import is_case_manager, is_coordinator, is_team_lead
 from lotse.appointments.models import Appointment, FollowUp, Interpreter
 from lotse.cases.models import Case
-from lotse.cases.permissions import cases_visible_to
+from lotse.cases.permissions import cases_visible_to, cases_worked_on_by
 
 rules.add_perm("appointments.view_interpreters", is_case_manager | is_coordinator)
 rules.add_perm("appointments.manage_interpreters", is_team_lead | is_coordinator)
@@ -23,13 +23,8 @@ rules.add_perm("appointments.view_appointments", is_case_manager)
 
 
 def my_cases(user) -> QuerySet[Case]:
-    """The cases a user works on personally: managed by them or shared with them.
-
-    A team lead sees every case of the team, but their worklist and calendar
-    hold only the cases they work on themselves.
-    """
-    shared = Case.shared_with.through.objects.filter(user_id=user.pk).values("case_id")
-    return cases_visible_to(user).filter(Q(case_manager_id=user.pk) | Q(pk__in=shared))
+    """The cases a user works on personally (see cases_worked_on_by)."""
+    return cases_worked_on_by(user)
 
 
 def interpreters_visible_to(user) -> QuerySet[Interpreter]:

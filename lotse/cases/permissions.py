@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import rules
 from django.core.exceptions import PermissionDenied
-from django.db.models import Q, QuerySet
+from django.db.models import QuerySet
 from django.http import Http404, HttpRequest
 
 from lotse.accounts.models import Role
@@ -26,11 +26,29 @@ def cases_visible_to(user) -> QuerySet[Case]:
     if user.role == Role.TEAM_LEAD:
         return scope.filter(organisation_id=user.organisation_id)
     if user.role == Role.CASE_MANAGER:
-        shared = Case.shared_with.through.objects.filter(user_id=user.pk).values("case_id")
-        return scope.filter(organisation_id=user.organisation_id).filter(
-            Q(case_manager_id=user.pk) | Q(pk__in=shared)
-        )
+        return scope.filter(organisation_id=user.organisation_id, pk__in=_own_or_shared(user))
     return Case.objects.none()
+
+
+def _own_or_shared(user) -> QuerySet:
+    """Ids of the cases a user manages or that are shared with them, as one subquery.
+
+    A UNION of two index lookups: written as ``manager = me OR id IN (shared)`` the
+    database would have to read every case of the organisation.
+    """
+    shared = Case.shared_with.through.objects.filter(user_id=user.pk).values("case_id")
+    return Case.objects.filter(case_manager_id=user.pk).values("pk").union(shared)
+
+
+def cases_worked_on_by(user) -> QuerySet[Case]:
+    """The cases a user works on personally: managed by them or shared with them.
+
+    A team lead sees every case of the team, but their worklist and calendar hold
+    only the cases they work on themselves.
+    """
+    if user.role == Role.CASE_MANAGER:
+        return cases_visible_to(user)  # already exactly their own and shared cases
+    return cases_visible_to(user).filter(pk__in=_own_or_shared(user))
 
 
 @rules.predicate
