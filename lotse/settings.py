@@ -66,6 +66,7 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.humanize",
+    "django.forms",  # Django's widget templates for FORM_RENDERER below
     "allauth",
     "allauth.account",
     "allauth.mfa",
@@ -107,6 +108,10 @@ MIDDLEWARE = [
     "lotse.accounts.middleware.RequireMFAMiddleware",
     "lotse.cases.middleware.ClosedCaseMiddleware",
 ]
+
+# Widgets render through the project's templates, so lotse/templates may override one
+# (the select, for speed).
+FORM_RENDERER = "django.forms.renderers.TemplatesSetting"
 
 ROOT_URLCONF = "lotse.urls"
 WSGI_APPLICATION = "lotse.wsgi.application"
