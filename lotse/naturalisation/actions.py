@@ -19,7 +19,7 @@ from .models import (
     RegisterEntry,
     StatusChange,
 )
-from .register import likely_language, screen
+from .register import Screener, likely_language
 
 
 class Conflict(Exception):
@@ -172,8 +172,9 @@ def build_entries(
     """Unsaved register entries for validated rows, pre-screened, and the counts."""
     entries = []
     counts = {"now": 0, "soon": 0, "not": 0}
+    screen = Screener(today)
     for row in rows:
-        result = screen(row, today)
+        result = screen(row)
         counts[result.category] += 1
         entries.append(
             RegisterEntry(
