@@ -97,6 +97,27 @@ def do_change_application_status(
     return application
 
 
+def do_link_client(
+    *, application: Application, client, version: int, user, request=None
+) -> Application:
+    """Link the application to ``client`` (a record the caller checked), or unlink (None)."""
+    with transaction.atomic():
+        updated = Application.objects.filter(pk=application.pk, version=version).update(
+            client=client, version=F("version") + 1
+        )
+        if not updated:
+            raise Conflict
+        do_log_access(
+            acting_user=user,
+            action="naturalisation.application.changed",
+            obj=application,
+            detail=f"client record {client.pk} linked" if client else "client record unlinked",
+            request=request,
+        )
+    application.refresh_from_db()
+    return application
+
+
 def do_update_documents(
     *,
     application: Application,
