@@ -372,6 +372,7 @@ def campaign_detail(
             "row_errors": row_errors,
             "slot_form": SlotForm(),
             "slots": campaign.slots.select_related("booked_by"),
+            "now": timezone.now(),
             "free_slots": campaign.slots.filter(
                 booked_by__isnull=True, starts_at__gte=timezone.now()
             ),
@@ -494,12 +495,16 @@ def campaign_slot(request: HttpRequest, pk: int) -> HttpResponse:
 def slot_book(request: HttpRequest, pk: int, slot_pk: int) -> HttpResponse:
     campaign = _campaign(request, pk)
     slot = ConsultationSlot.objects.filter(campaign=campaign, pk=slot_pk).first()
-    entry_pk = request.POST.get("entry", "")
-    entry = campaign.entries.filter(pk=int(entry_pk)).first() if entry_pk.isdigit() else None
     if slot is None:
         raise Http404
+    row = request.POST.get("row", "").strip()
+    entry = campaign.entries.filter(row_number=int(row)).first() if row.isdigit() else None
     if entry is None:
-        messages.error(request, _("Choose a person for the slot."))
+        messages.error(request, _("Give the row number of a person on the list."))
+    elif slot.starts_at < timezone.now():
+        messages.error(request, _("This slot lies in the past."))
+    elif ConsultationSlot.objects.filter(booked_by=entry).exists():
+        messages.error(request, _("This person already has a slot."))
     else:
         try:
             actions.do_book_slot(
@@ -509,11 +514,12 @@ def slot_book(request: HttpRequest, pk: int, slot_pk: int) -> HttpResponse:
                 today=timezone.localdate(),
                 request=request,
             )
-            messages.success(request, _("The slot was booked."))
+            messages.success(
+                request,
+                _("The slot was booked for %(name)s.") % {"name": entry.name},
+            )
         except actions.Conflict:
             messages.error(request, _("This slot is already booked."))
-        except Exception:  # a person can hold one slot only
-            messages.error(request, _("This person already has a slot."))
     return redirect("naturalisation:campaign", pk=campaign.pk)
 
 
