@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import datetime as dt
 
 from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse
@@ -161,7 +162,8 @@ def application_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 def _detail(request, application, settings, transition, status=200, client_form=None):
     today = timezone.localdate()
-    documents = [(item, (application.documents or {}).get(item)) for item in settings.checklist]
+    received = application.documents or {}
+    documents = [(item, _received_on(received.get(item))) for item in settings.checklist]
     clients = linkable_clients(request.user, today)
     # The linked record is shown only while its data may still reach the authority.
     linked = clients.filter(pk=application.client_id).first() if application.client_id else None
@@ -182,10 +184,23 @@ def _detail(request, application, settings, transition, status=200, client_form=
             "linked_client_page": linked is not None
             and request.user.has_perm("people.view_client", linked),
             "client_form": client_form
-            or ClientLinkForm(clients=clients, initial={"version": application.version}),
+            or ClientLinkForm(
+                clients=clients,
+                initial={"version": application.version, "client": linked},
+            ),
         },
         status=status,
     )
+
+
+def _received_on(value):
+    """The stored ISO day a document came in, as a date for the page (German format)."""
+    if not value:
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except (TypeError, ValueError):
+        return value
 
 
 @require_POST
