@@ -16,6 +16,7 @@ import datetime as dt
 import io
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from operator import itemgetter
 from typing import Any
 
 from django.utils.translation import gettext_lazy as _
@@ -88,11 +89,16 @@ def _header_map(header: list[str]) -> dict[str, int]:
 
 def _records(header: list[str], rows: Iterable[list[Any]]) -> Iterator[dict[str, Any]]:
     columns = _header_map(header)
+    names = tuple(columns)
+    pick = itemgetter(*columns.values())
+    width = max(columns.values()) + 1
     for values in rows:
-        values = list(values)
-        if not any(v not in (None, "") for v in values):
+        # any() is the fast test; only an all-falsy row (maybe 0 in XLSX) needs the exact one
+        if not any(values) and all(v is None or v == "" for v in values):
             continue
-        yield {c: (values[i] if i < len(values) else None) for c, i in columns.items()}
+        if len(values) < width:
+            values = [*values, *([None] * (width - len(values)))]
+        yield dict(zip(names, pick(values), strict=True))
 
 
 def read_rows(filename: str, content: bytes) -> list[dict[str, Any]]:
@@ -129,6 +135,11 @@ def read_rows(filename: str, content: bytes) -> list[dict[str, Any]]:
 
 
 def _date(value: Any) -> dt.date | None:
+    if type(value) is str and len(value) == 10 and value[4] == "-":
+        try:  # the common case: an ISO date in a CSV file
+            return dt.date.fromisoformat(value)
+        except ValueError:
+            return None
     if isinstance(value, dt.datetime):
         return value.date()
     if isinstance(value, dt.date):
@@ -345,7 +356,8 @@ class Screener:
     depends only on the title and its purpose, whether the person is an EU/EFTA citizen and
     the age in whole years (the register holds no other facts, so the rest are unknown
     alike; the engine reads the nationality only as the EU/EFTA flag). The residence period
-    depends only on the title, its purpose and the entry date. So the engine runs in full
+    depends only on the kind of title and the entry date (the rule reads the status of a
+    period, not its purpose). So the engine runs in full
     once per class of the first kind, and the residence period (by the engine's own rule,
     ``residence_requirement``) once per class of the second; other rows reuse the answers.
     Rows under § 25b (Duldung) are always evaluated in full. ``tests/naturalisation``
@@ -379,7 +391,7 @@ class Screener:
         failure = failures[key]
         if failure is not None:
             return Screening("not", "stag10", None, failure.reason["de"], failure.reason["en"])
-        entry_key = (status, purpose, row["entry_date"])
+        entry_key = (status, row["entry_date"])
         found = self._by_entry.get(entry_key)
         if found is None:
             facts = register_facts(row)
