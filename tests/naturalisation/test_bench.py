@@ -10,3 +10,10 @@ def test_benchmark_screens_every_row_without_row_errors():
     assert errors == 0
     assert sum(counts.values()) == 300
     assert set(counts) <= {"now", "soon", "not"} and counts["now"] > 0
+
+
+def test_two_workers_count_the_same_as_one():
+    today = dt.date(2026, 11, 15)
+    one = run(1200, 7, today, workers=1, chunk=200)
+    two = run(1200, 7, today, workers=2, chunk=200)
+    assert one[0] == two[0] and one[1] == two[1] == 0
