@@ -166,3 +166,19 @@ def test_nothing_of_the_application_shows_on_the_client_side(client, world):
         text = page.content.decode()
         assert "EINB-4711" not in text
         assert "naturalisation/applications" not in text
+
+
+def test_linking_with_an_old_version_saves_nothing(staff, world):
+    consent(world, world.client_a)
+    app = make_app(world)
+    stale = app.version
+    app.version += 1
+    app.save()
+    response = staff.post(
+        f"/naturalisation/applications/{app.pk}/client/",
+        {"client": world.client_a.pk, "version": stale},
+    )
+    assert response.status_code == 400
+    assert "Jemand anderes hat diesen Antrag inzwischen geändert." in response.content.decode()
+    app.refresh_from_db()
+    assert app.client is None
