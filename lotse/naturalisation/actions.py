@@ -19,7 +19,7 @@ from .models import (
     RegisterEntry,
     StatusChange,
 )
-from .register import likely_language, screen
+from .register import Screener, likely_language
 
 
 class Conflict(Exception):
@@ -91,6 +91,27 @@ def do_change_application_status(
             action="naturalisation.application.changed",
             obj=application,
             detail=f"{application.status} -> {target}",
+            request=request,
+        )
+    application.refresh_from_db()
+    return application
+
+
+def do_link_client(
+    *, application: Application, client, version: int, user, request=None
+) -> Application:
+    """Link the application to ``client`` (a record the caller checked), or unlink (None)."""
+    with transaction.atomic():
+        updated = Application.objects.filter(pk=application.pk, version=version).update(
+            client=client, version=F("version") + 1
+        )
+        if not updated:
+            raise Conflict
+        do_log_access(
+            acting_user=user,
+            action="naturalisation.application.changed",
+            obj=application,
+            detail=f"client record {client.pk} linked" if client else "client record unlinked",
             request=request,
         )
     application.refresh_from_db()
@@ -172,8 +193,9 @@ def build_entries(
     """Unsaved register entries for validated rows, pre-screened, and the counts."""
     entries = []
     counts = {"now": 0, "soon": 0, "not": 0}
+    screen = Screener(today)
     for row in rows:
-        result = screen(row, today)
+        result = screen(row)
         counts[result.category] += 1
         entries.append(
             RegisterEntry(

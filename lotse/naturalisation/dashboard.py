@@ -43,7 +43,8 @@ def figures(scope, today: dt.date) -> dict[str, Any]:
         "decided_count": len(durations),
         "rate": rate,
         "cleared_on": cleared,
-        "throughput": [(m, per_month.get(m, 0)) for m in months],
+        # (first day of the month, decisions): the page shows the month in the UI language
+        "throughput": [(dt.date(int(m[:4]), int(m[5:7]), 1), per_month.get(m, 0)) for m in months],
     }
 
 

@@ -157,6 +157,18 @@ def load(municipality, *, rng, stdout) -> None:
             + dt.timedelta(days=days),
             place="Rathaus Troisdorf, Kölner Str. 176",
         )
+    # One consultation booked for tomorrow: it is on Tim Becker's start page as a reminder.
+    first = campaign.entries.filter(category=RegisterEntry.Category.NOW).first()
+    if first is not None:
+        tomorrow = timezone.localtime() + dt.timedelta(days=1)
+        ConsultationSlot.objects.create(
+            campaign=campaign,
+            starts_at=tomorrow.replace(hour=9, minute=30, second=0, microsecond=0),
+            place="Rathaus Troisdorf, Kölner Str. 176",
+            booked_by=first,
+        )
+        RegisterEntry.objects.filter(pk=first.pk).update(appointment_booked_on=today)
+        Campaign.objects.filter(pk=campaign.pk).update(appointments=1)
     stdout.write(f"naturalisation: {len(APPLICANTS)} applications, 1 campaign")
 
 

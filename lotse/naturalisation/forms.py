@@ -26,15 +26,17 @@ class ApplicationForm(forms.ModelForm):
             "language",
             "received_on",
             "campaign",
+            "client",
         ]
         widgets = {"birth_date": DateInput(), "received_on": DateInput()}
 
-    def __init__(self, *args, organisation, campaigns, today, **kwargs):
+    def __init__(self, *args, organisation, campaigns, clients, today, **kwargs):
         super().__init__(*args, **kwargs)
         self.organisation = organisation
         self.today = today
         self.fields["campaign"].queryset = campaigns
         self.fields["campaign"].required = False
+        _client_field(self.fields["client"], clients, required=False)
 
     def clean_number(self):
         number = self.cleaned_data["number"].strip()
@@ -47,6 +49,31 @@ class ApplicationForm(forms.ModelForm):
         if day > self.today:
             raise forms.ValidationError(_("The date lies in the future."))
         return day
+
+
+def _client_field(field, clients, *, required: bool) -> None:
+    field.queryset = clients
+    field.required = required
+    field.label = _("Client record") if required else _("Client record (optional)")
+    field.help_text = _(
+        "Only client records whose data may reach this authority: a consent in force to the "
+        "exchange of information with it."
+    )
+    field.label_from_instance = _client_label
+
+
+def _client_label(client) -> str:
+    born = client.date_of_birth_display
+    return f"{client} ({born})" if born else str(client)
+
+
+class ClientLinkForm(forms.Form):
+    client = forms.ModelChoiceField(queryset=None)
+    version = forms.IntegerField(widget=forms.HiddenInput)
+
+    def __init__(self, *args, clients, **kwargs):
+        super().__init__(*args, **kwargs)
+        _client_field(self.fields["client"], clients, required=True)
 
 
 class TransitionForm(forms.Form):

@@ -10,6 +10,7 @@ urlpatterns = [
     path("applications/new/", views.application_create, name="application-create"),
     path("applications/<int:pk>/", views.application_detail, name="application"),
     path("applications/<int:pk>/step/", views.application_step, name="application-step"),
+    path("applications/<int:pk>/client/", views.application_client, name="application-client"),
     path("applications/<int:pk>/letter/<str:kind>.pdf", views.letter, name="letter"),
     path("settings/", views.settings_view, name="settings"),
     path("campaigns/", views.campaign_list, name="campaigns"),

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import datetime as dt
 
 from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse
@@ -16,9 +17,17 @@ from lotse.core.pdf import pdf_response, render_pdf
 from lotse.core.views_helpers import paginate, require_perm
 
 from . import actions, dashboard, register, workflow
-from .forms import ApplicationForm, CampaignForm, ImportForm, SettingsForm, SlotForm, TransitionForm
+from .forms import (
+    ApplicationForm,
+    CampaignForm,
+    ClientLinkForm,
+    ImportForm,
+    SettingsForm,
+    SlotForm,
+    TransitionForm,
+)
 from .models import AuthoritySettings, ConsultationSlot, RegisterEntry, Status
-from .permissions import applications_visible_to, campaigns_visible_to
+from .permissions import applications_visible_to, campaigns_visible_to, linkable_clients
 from .texts import texts_for
 
 PERM = "naturalisation.use"
@@ -104,6 +113,7 @@ def application_create(request: HttpRequest) -> HttpResponse:
         request.POST or None,
         organisation=request.user.organisation,
         campaigns=campaigns_visible_to(request.user),
+        clients=linkable_clients(request.user, today),
         today=today,
         initial={"received_on": today},
     )
@@ -150,9 +160,13 @@ def application_detail(request: HttpRequest, pk: int) -> HttpResponse:
     return _detail(request, application, settings, transition)
 
 
-def _detail(request, application, settings, transition, status=200):
+def _detail(request, application, settings, transition, status=200, client_form=None):
     today = timezone.localdate()
-    documents = [(item, (application.documents or {}).get(item)) for item in settings.checklist]
+    received = application.documents or {}
+    documents = [(item, _received_on(received.get(item))) for item in settings.checklist]
+    clients = linkable_clients(request.user, today)
+    # The linked record is shown only while its data may still reach the authority.
+    linked = clients.filter(pk=application.client_id).first() if application.client_id else None
     return render(
         request,
         "naturalisation/application_detail.html",
@@ -166,9 +180,63 @@ def _detail(request, application, settings, transition, status=200):
                 application.status, application.status_since, today, settings.limits()
             ),
             "letters": LETTERS,
+            "linked_client": linked,
+            "linked_client_page": linked is not None
+            and request.user.has_perm("people.view_client", linked),
+            "client_form": client_form
+            or ClientLinkForm(
+                clients=clients,
+                initial={"version": application.version, "client": linked},
+            ),
         },
         status=status,
     )
+
+
+def _received_on(value):
+    """The stored ISO day a document came in, as a date for the page (German format)."""
+    if not value:
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except (TypeError, ValueError):
+        return value
+
+
+@require_POST
+@require_perm(PERM)
+def application_client(request: HttpRequest, pk: int) -> HttpResponse:
+    """Link the application to a client record the user may link, or remove the link."""
+    application = _application(request, pk)
+    clients = linkable_clients(request.user, timezone.localdate())
+    if request.POST.get("unlink"):
+        form = ClientLinkForm({"version": request.POST.get("version")}, clients=clients)
+        form.fields["client"].required = False  # no client: remove the link
+    else:
+        form = ClientLinkForm(request.POST, clients=clients)
+    if form.is_valid():
+        try:
+            actions.do_link_client(
+                application=application,
+                client=form.cleaned_data["client"],
+                version=form.cleaned_data["version"],
+                user=request.user,
+                request=request,
+            )
+        except actions.Conflict:
+            form.add_error(None, CONFLICT_MESSAGE())
+        else:
+            if form.cleaned_data["client"]:
+                messages.success(request, _("The client record was linked."))
+            else:
+                messages.success(request, _("The link to the client record was removed."))
+            return redirect("naturalisation:application", pk=application.pk)
+    settings = AuthoritySettings.for_organisation(application.organisation)
+    transition = TransitionForm(
+        status=application.status,
+        initial={"on": timezone.localdate(), "version": application.version},
+    )
+    return _detail(request, application, settings, transition, status=400, client_form=form)
 
 
 @require_POST
@@ -319,6 +387,7 @@ def campaign_detail(
             "row_errors": row_errors,
             "slot_form": SlotForm(),
             "slots": campaign.slots.select_related("booked_by"),
+            "now": timezone.now(),
             "free_slots": campaign.slots.filter(
                 booked_by__isnull=True, starts_at__gte=timezone.now()
             ),
@@ -441,12 +510,16 @@ def campaign_slot(request: HttpRequest, pk: int) -> HttpResponse:
 def slot_book(request: HttpRequest, pk: int, slot_pk: int) -> HttpResponse:
     campaign = _campaign(request, pk)
     slot = ConsultationSlot.objects.filter(campaign=campaign, pk=slot_pk).first()
-    entry_pk = request.POST.get("entry", "")
-    entry = campaign.entries.filter(pk=int(entry_pk)).first() if entry_pk.isdigit() else None
     if slot is None:
         raise Http404
+    row = request.POST.get("row", "").strip()
+    entry = campaign.entries.filter(row_number=int(row)).first() if row.isdigit() else None
     if entry is None:
-        messages.error(request, _("Choose a person for the slot."))
+        messages.error(request, _("Give the row number of a person on the list."))
+    elif slot.starts_at < timezone.now():
+        messages.error(request, _("This slot lies in the past."))
+    elif ConsultationSlot.objects.filter(booked_by=entry).exists():
+        messages.error(request, _("This person already has a slot."))
     else:
         try:
             actions.do_book_slot(
@@ -456,11 +529,12 @@ def slot_book(request: HttpRequest, pk: int, slot_pk: int) -> HttpResponse:
                 today=timezone.localdate(),
                 request=request,
             )
-            messages.success(request, _("The slot was booked."))
+            messages.success(
+                request,
+                _("The slot was booked for %(name)s.") % {"name": entry.name},
+            )
         except actions.Conflict:
             messages.error(request, _("This slot is already booked."))
-        except Exception:  # a person can hold one slot only
-            messages.error(request, _("This person already has a slot."))
     return redirect("naturalisation:campaign", pk=campaign.pk)
 
 

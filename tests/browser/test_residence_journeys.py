@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from django.utils import timezone
 
 from lotse.naturalisation.models import Application, Campaign
 from tests.browser.conftest import assert_accessible, screenshot
@@ -99,3 +100,38 @@ def test_authority_staff_imports_a_register_and_sees_who_is_eligible(page, world
     assert "Amal Haddad" in page.content()
     assert_accessible(page)
     screenshot(page, "residence-campaign")
+
+
+def test_authority_staff_books_a_consultation_slot_and_is_reminded(page, world, tmp_path):
+    campaign = Campaign.objects.create(
+        organisation=world.authority_a, name="Kampagne Rathaus", started_on=dt.date(2026, 9, 1)
+    )
+    good = tmp_path / "liste.csv"
+    good.write_text(CSV, encoding="utf-8")
+    tomorrow = timezone.localdate() + dt.timedelta(days=1)
+    login(page, world.authority_staff_a)
+    page.goto(f"/naturalisation/campaigns/{campaign.pk}/")
+    page.get_by_label("Registerliste (CSV oder XLSX)").set_input_files(str(good))
+    page.get_by_role("button", name="Importieren und vorprüfen").click()
+    page.wait_for_selector("text=3 Zeilen wurden importiert", timeout=30_000)
+    page.get_by_label("Beginn").fill(f"{tomorrow.isoformat()}T10:30")
+    page.get_by_role("textbox", name="Ort").fill("Rathaus Troisdorf, Zimmer 12")
+    page.get_by_role("button", name="Termin anlegen").click()
+    page.wait_for_selector("text=Der Sprechstundentermin wurde angelegt.", timeout=30_000)
+    screenshot(page, "residence-campaign-slot-free")
+    page.get_by_label("Zeilennummer der Person").fill("2")
+    page.get_by_role("button", name="Buchen").click()
+    page.wait_for_selector("text=Der Termin wurde für Amal Haddad gebucht.", timeout=30_000)
+    slots = page.locator("section[aria-labelledby=h-slots]")
+    assert "gebucht für Amal Haddad" in slots.inner_text()
+    assert "Rathaus Troisdorf, Zimmer 12" in slots.inner_text()
+    assert page.get_by_text("Termin gebucht (").first.is_visible()
+    assert_accessible(page)
+    screenshot(page, "residence-campaign-slot-booked")
+    # The next morning's appointment is on the start page as a reminder.
+    page.goto("/")
+    reminder = page.get_by_text("Beratungstermin morgen um 10:30, Rathaus Troisdorf, Zimmer 12")
+    assert reminder.is_visible()
+    assert "Amal Haddad · Kampagne Rathaus" in page.content()
+    assert_accessible(page)
+    screenshot(page, "residence-start-slot-reminder")

@@ -57,6 +57,11 @@ MATRIX = {
     "naturalisation:application-create": (lambda w: {}, AUTHORITY),
     "naturalisation:application": (lambda w: {"pk": _application(w).pk}, AUTHORITY),
     "naturalisation:application-step": (lambda w: {"pk": _application(w).pk}, AUTHORITY, "post"),
+    "naturalisation:application-client": (
+        lambda w: {"pk": _application(w).pk},
+        AUTHORITY,
+        "post",
+    ),
     "naturalisation:letter": (lambda w: {"pk": _application(w).pk, "kind": "receipt"}, AUTHORITY),
     "naturalisation:settings": (lambda w: {}, AUTHORITY),
     "naturalisation:campaigns": (lambda w: {}, AUTHORITY),

@@ -507,6 +507,18 @@ _PARSERS.update(
 del _PARSERS["identity_alternative_evidence"]
 
 
+def trusted_facts(values: Mapping[str, Any]) -> Facts:
+    """``Facts`` from values already in their parsed form (dates, canonical statuses,
+    stripped texts, tuples of ``Period``), without any checks.
+
+    For callers that validated the values themselves and build very many facts (the
+    campaign register); everyone else uses ``parse_facts``.
+    """
+    facts = object.__new__(Facts)
+    facts.__dict__.update(values)
+    return facts
+
+
 def parse_facts(raw: Mapping[str, Any] | Facts) -> Facts:
     """Read a facts dict (JSON object) into ``Facts``; raises ``FactsError`` on bad values."""
     if type(raw) is Facts:

@@ -142,18 +142,7 @@ def evaluate_stag10(facts: Facts, as_of: date, application: date) -> list[Requir
     under16 = years is not None and years < 16
     livelihood = _livelihood(facts, application, version, years)
     language = _language(facts, version, under16)
-    residence = _residence(facts, as_of, version)
-    co_naturalisation = _co_naturalisation(facts, residence)
-    if co_naturalisation.status == DISCRETION and residence.status != MET:
-        residence = RES(
-            DISCRETION,
-            residence.reason["de"]
-            + " Die Miteinbürgerung nach § 10 Abs. 2 StAG kann die Lücke überbrücken (Ermessen).",
-            residence.reason["en"]
-            + " Co-naturalisation under § 10 (2) StAG can bridge the shortfall (discretion).",
-            met_from=residence.met_from,
-            law=residence.law,
-        )
+    residence, co_naturalisation = _residence_and_co_naturalisation(facts, as_of, version)
     requirements = [
         residence,
         _capacity(facts, years),
@@ -177,6 +166,29 @@ def evaluate_stag10(facts: Facts, as_of: date, application: date) -> list[Requir
         co_naturalisation,
     ]
     return requirements
+
+
+def residence_requirement(facts: Facts, as_of: date) -> Requirement:
+    """Only STAG-RES-5Y, exactly as ``evaluate_stag10`` gives it (for campaign screening)."""
+    return _residence_and_co_naturalisation(facts, as_of, stag_version(as_of))[0]
+
+
+def _residence_and_co_naturalisation(
+    facts: Facts, as_of: date, version: str
+) -> tuple[Requirement, Requirement]:
+    residence = _residence(facts, as_of, version)
+    co_naturalisation = _co_naturalisation(facts, residence)
+    if co_naturalisation.status == DISCRETION and residence.status != MET:
+        residence = RES(
+            DISCRETION,
+            residence.reason["de"]
+            + " Die Miteinbürgerung nach § 10 Abs. 2 StAG kann die Lücke überbrücken (Ermessen).",
+            residence.reason["en"]
+            + " Co-naturalisation under § 10 (2) StAG can bridge the shortfall (discretion).",
+            met_from=residence.met_from,
+            law=residence.law,
+        )
+    return residence, co_naturalisation
 
 
 # --- residence --------------------------------------------------------------------------

@@ -32,10 +32,11 @@ class Command(BaseCommand):
         except ValueError as error:
             raise CommandError(str(error)) from None
         workers = options["workers"] or default_workers()
-        counts, errors, seconds, peak = run(options["rows"], options["seed"], today, workers)
+        counts, errors, seconds, peak, cpu = run(options["rows"], options["seed"], today, workers)
         self.stdout.write(f"rows:          {options['rows']}")
         self.stdout.write(f"workers:       {workers}")
-        self.stdout.write(f"seconds:       {seconds:.2f}")
+        self.stdout.write(f"seconds:       {seconds:.2f} (wall)")
+        self.stdout.write(f"cpu seconds:   {cpu:.2f} (all processes; load-independent)")
         self.stdout.write(f"rows/second:   {options['rows'] / seconds:,.0f}")
         self.stdout.write(f"peak memory:   {peak:.1f} MB (max RSS of any process)")
         self.stdout.write(f"row errors:    {errors}")
