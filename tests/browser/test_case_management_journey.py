@@ -180,10 +180,12 @@ def test_a_case_manager_walks_a_case_from_first_contact_to_closure(page, world):
     assert_accessible(page)
     screenshot(page, "journey-10-referral-blocked")
 
-    # Record the consent, then the referral goes out.
-    page.get_by_role("link", name="Einwilligung erfassen").click()
-    page.select_option("select[name=purpose]", value="referral")
-    page.select_option("select[name=recipient]", label="AWO A")
+    # The referral itself links to the consent form, with purpose and recipient filled in;
+    # once the consent is recorded, the referral goes out.
+    referrals = page.get_by_role("table", name="Vermittlungen")
+    referrals.get_by_role("link", name="Einwilligung erfassen").click()
+    assert page.locator("select[name=purpose]").input_value() == "referral"
+    assert page.locator("select[name=recipient] option:checked").inner_text() == "AWO A"
     page.fill("textarea[name=scope]", "Name, Telefonnummer, Berufsabschluss")
     assert_accessible(page)
     screenshot(page, "journey-11-consent-form")
