@@ -45,7 +45,7 @@ def _refusal(error: actions.StepRefused, referral) -> list[str]:
 @require_perm("cases.view_case_list")
 @require_http_methods(["GET", "POST"])
 def referral_create(request, case_pk: int):
-    case = access_case(request, case_pk)
+    case = access_case(request, case_pk, to_change=True)
     form = ReferralForm(request.POST or None, case=case)
     if request.method == "POST" and form.is_valid():
         actions.do_create_referral(

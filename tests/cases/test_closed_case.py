@@ -13,6 +13,7 @@ from lotse.cases.models import Case
 from lotse.consents.models import Consent
 from lotse.contacts.models import Contact
 from lotse.core.models import ClosureReason
+from lotse.referrals.models import Referral
 
 
 def _close(case: Case) -> None:
@@ -32,6 +33,7 @@ def _close(case: Case) -> None:
         ),
         ("appointments:followup-add", {"due_on": "2026-12-01", "what": "Call back"}, FollowUp),
         ("consents:create", {"purpose": "referral"}, Consent),
+        ("referrals:create", {"purpose": "Sprachkurs"}, Referral),
     ],
 )
 def test_nothing_new_is_recorded_on_a_closed_case(client, world, url_name, payload, model):
@@ -51,6 +53,7 @@ def test_the_case_page_of_a_closed_case_offers_no_forms_to_add(client, world):
     assert reverse("contacts:add", args=[world.case_a.pk]) not in html
     assert reverse("appointments:followup-add", args=[world.case_a.pk]) not in html
     assert reverse("consents:create", args=[world.case_a.pk]) not in html
+    assert reverse("referrals:create", args=[world.case_a.pk]) not in html
 
 
 def test_a_closed_cases_follow_ups_leave_the_worklist_until_it_is_reopened(client, world):
