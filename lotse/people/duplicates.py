@@ -15,7 +15,7 @@ from itertools import islice
 
 from django.conf import settings
 from django.db import connection
-from django.db.models import Count, Exists, OuterRef, QuerySet
+from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from lotse.people.indexing import keys_for_records
@@ -126,23 +126,48 @@ def best_comparison(ours: list[dict], theirs: list[dict]):
     return best
 
 
+# Candidate search is two or three plain queries, whatever N:
+#
+# 1. The blocking keys of the new record are looked up in the (municipality, key,
+#    client) index, one arm per key with a LIMIT, so a key is read at most
+#    KEY_ROWS_MAX + 1 times; a key held by more clients than that is dropped, as
+#    it does not tell records apart. Of the clients sharing the other keys, only
+#    those sharing two keys, or one key held by at most RARE_KEY_ROWS clients,
+#    go on, ranked by the number of keys shared and then by how rare they are;
+#    the first RANK_CAP come back (ids only: nothing of the record is read).
+# 2. The matching fields of those ids that are in the user's scope are read, as
+#    plain values (the scope is applied to the short list, never to the index).
+# 3. The first SCORE_CAP of them are scored in Python.
+KEY_ROWS_MAX = 5000
+RARE_KEY_ROWS = 300
+RANK_CAP = 100
+SCORE_CAP = 30
+# Ids per IN (...) list: below SQLite's and PostgreSQL's parameter limits.
+CHUNK = 500
+
 _MATCH_FIELDS = (
-    "pk",
+    "id",
     "municipality_id",
     "organisation_id",
     "family_name",
     "given_names",
     "name_original_script",
-    "aliases",
     "gender",
     "birth_year",
     "birth_month",
     "birth_day",
     "birth_date_placeholder",
+    "aliases",
     "country_of_birth",
     "nationalities",
     "merged_into_id",
 )
+
+
+def _match_fields() -> list[str]:
+    """_MATCH_FIELDS in the model's field order, as Model.from_db expects them."""
+    order = [f.attname for f in Client._meta.concrete_fields]
+    return sorted(_MATCH_FIELDS, key=order.index)
 
 
 def _scope_of(user_or_scope, municipality_id: int | None) -> tuple[QuerySet[Client], int | None]:
@@ -157,6 +182,121 @@ def _scope_of(user_or_scope, municipality_id: int | None) -> tuple[QuerySet[Clie
     if not getattr(user, "organisation_id", None):
         return Client.objects.none(), None
     return clients_visible_to(user), user.organisation.municipality_id
+
+
+# Arms per UNION ALL: SQLite allows 500 terms in a compound SELECT.
+MAX_ARMS = 400
+
+
+def ranked_client_ids(
+    keyed: list[list[str]], municipality_id: int, *, exclude: int | None = None
+) -> list[list[int]]:
+    """For each list of blocking keys, the ids of the clients that share them, best first.
+
+    One query per up to MAX_ARMS keys (an import asks for a whole batch at once),
+    read from the key index alone; at most RANK_CAP ids per list.
+    """
+    found: list[list[int]] = [[] for _ in keyed]
+    group: list[int] = []
+    arms = 0
+    for r, keys in enumerate(keyed):
+        if group and arms + len(keys) > MAX_ARMS:
+            _rank_into(found, group, keyed, municipality_id, exclude)
+            group, arms = [], 0
+        group.append(r)
+        arms += len(keys)
+    if group:
+        _rank_into(found, group, keyed, municipality_id, exclude)
+    return found
+
+
+def _rank_into(
+    found: list[list[int]],
+    group: list[int],
+    keyed: list[list[str]],
+    municipality_id: int,
+    exclude: int | None,
+) -> None:
+    table = connection.ops.quote_name(ClientBlockingKey._meta.db_table)
+    key = connection.ops.quote_name("key")
+    skip = " AND client_id <> %s" if exclude else ""
+    arms: list[str] = []
+    params: list = []
+    for r in group:
+        for value in sorted(keyed[r]):
+            arms.append(
+                f"SELECT * FROM (SELECT {r:d} AS r, {key} AS k, client_id FROM {table} "  # noqa: S608
+                f"WHERE municipality_id = %s AND {key} = %s{skip} "
+                f"LIMIT {KEY_ROWS_MAX + 1:d}) AS a{len(arms):d}"
+            )
+            params += [municipality_id, value, *([exclude] if exclude else [])]
+    if not arms:
+        return
+    sql = (
+        "SELECT r, client_id FROM ("  # noqa: S608
+        " SELECT r, client_id, ROW_NUMBER() OVER ("
+        "  PARTITION BY r ORDER BY COUNT(*) DESC, SUM(1.0 / n) DESC, client_id) AS pos"
+        " FROM (SELECT r, client_id, COUNT(*) OVER (PARTITION BY r, k) AS n"
+        f"  FROM ({' UNION ALL '.join(arms)}) AS hits) AS counted"
+        f" WHERE n <= {KEY_ROWS_MAX:d}"
+        " GROUP BY r, client_id"
+        f" HAVING COUNT(*) >= 2 OR MIN(n) <= {RARE_KEY_ROWS:d}"
+        f") AS ranked WHERE pos <= {RANK_CAP:d} ORDER BY r, pos"
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        for r, client_id in cursor.fetchall():
+            found[r].append(client_id)
+
+
+def _rows(scope: QuerySet[Client], ids: set[int]) -> dict[int, tuple]:
+    """The matching fields of those of `ids` in `scope`, as plain rows."""
+    ordered = sorted(ids)
+    rows = {}
+    for start in range(0, len(ordered), CHUNK):
+        chunk = ordered[start : start + CHUNK]
+        for row in scope.filter(pk__in=chunk).values_list(*_match_fields()):
+            rows[row[0]] = row
+    return rows
+
+
+def find_candidates_many(
+    scope: QuerySet[Client],
+    records: list[dict],
+    municipality_id: int,
+    limit: int = 10,
+    *,
+    exclude: int | None = None,
+    threshold: float | None = None,
+) -> list[list[Candidate]]:
+    """find_candidates for several records at once, in a fixed number of queries."""
+    threshold = settings.DUPLICATE_THRESHOLD if threshold is None else threshold
+    variants = [record_variants(record) for record in records]
+    ranked = ranked_client_ids(
+        [sorted(keys_for_records(v)) for v in variants], municipality_id, exclude=exclude
+    )
+    rows = _rows(scope, {i for ids in ranked for i in ids})  # scope applied here
+    fields = _match_fields()
+    loaded: dict[int, tuple[Client, list[dict]]] = {}
+    top = []
+    for ids in ranked:
+        visible = [i for i in ids if i in rows][:SCORE_CAP]
+        for i in visible:
+            if i not in loaded:
+                client = Client.from_db(connection.alias, fields, rows[i])
+                loaded[i] = (client, client.matching_records())
+        top.append(visible)
+    results = []
+    for ours, ids in zip(variants, top, strict=True):
+        found = []
+        for client_id in ids:
+            client, theirs = loaded[client_id]
+            result = best_comparison(ours, theirs)
+            if result is not None and result.score >= threshold:
+                found.append(Candidate(client, result.score, list(result.reasons)))
+        found.sort(key=lambda c: (-c.score, c.client.pk))
+        results.append(found[:limit])
+    return results
 
 
 def find_candidates(
@@ -175,33 +315,12 @@ def find_candidates(
     `record` has the keys of lotse.people.matching.score, and optionally
     name_original_script and aliases (one "family, given" per line).
     """
-    threshold = settings.DUPLICATE_THRESHOLD if threshold is None else threshold
     scope, municipality_id = _scope_of(user_or_scope, municipality_id)
     if municipality_id is None:
         return []
-    variants = record_variants(record)
-    keys = keys_for_records(variants)
-    if not keys:
-        return []
-    # Exists, not IN: checked per matching key row, never by listing the whole scope
-    rows = ClientBlockingKey.objects.filter(
-        municipality_id=municipality_id, key__in=sorted(keys)
-    ).filter(Exists(scope.filter(pk=OuterRef("client_id"))))
-    if exclude:
-        rows = rows.exclude(client_id=exclude)
-    best_sharing = (
-        rows.values("client_id")
-        .annotate(shared=Count("id"))
-        .order_by("-shared", "client_id")
-        .values("client_id")[:CANDIDATE_CAP]
-    )
-    found = []
-    for client in Client.objects.filter(pk__in=best_sharing).only(*_MATCH_FIELDS):
-        result = best_comparison(variants, client.matching_records())
-        if result is not None and result.score >= threshold:
-            found.append(Candidate(client, result.score, list(result.reasons)))
-    found.sort(key=lambda c: (-c.score, c.client.pk))
-    return found[:limit]
+    return find_candidates_many(
+        scope, [record], municipality_id, limit, exclude=exclude, threshold=threshold
+    )[0]
 
 
 # --- the team lead's scan -------------------------------------------------------

@@ -258,7 +258,10 @@ class ClientBlockingKey(models.Model):
     key = models.CharField(max_length=40)
 
     class Meta:
-        indexes = [models.Index(fields=["municipality", "key"], name="client_block_key")]
+        # client in the index too: candidate search reads the index alone (index-only scan)
+        indexes = [
+            models.Index(fields=["municipality", "key", "client"], name="client_block_key_client")
+        ]
         constraints = [
             models.UniqueConstraint(fields=["client", "key"], name="client_block_unique"),
         ]
