@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from functools import cache
 from itertools import islice
 
 from django.conf import settings
@@ -20,7 +21,14 @@ from django.utils.translation import gettext_lazy as _
 
 from lotse.people.indexing import keys_for_records
 from lotse.people.matching import compare
-from lotse.people.models import Client, ClientBlockingKey, DuplicateDecision
+from lotse.people.matching.compare import max_score
+from lotse.people.models import (
+    Client,
+    ClientBlockingKey,
+    DuplicateDecision,
+    iso_date_of_birth,
+    matching_records_of,
+)
 
 # How many clients sharing keys are scored at most (the ones sharing most keys first).
 CANDIDATE_CAP = 200
@@ -116,7 +124,12 @@ def record_variants(record: dict) -> list[dict]:
     return variants
 
 
-def best_comparison(ours: list[dict], theirs: list[dict]):
+def best_comparison(ours: list[dict], theirs: list[dict], threshold: float | None = None):
+    """The best comparison of any two spellings; None when there is nothing to compare
+    or, given a threshold, when no spelling could reach it (date, gender and countries
+    are the same in every spelling, so one cheap bound settles it)."""
+    if threshold is not None and ours and theirs and max_score(ours[0], theirs[0]) < threshold:
+        return None
     best = None
     for a in ours:
         for b in theirs:
@@ -164,6 +177,7 @@ _MATCH_FIELDS = (
 )
 
 
+@cache
 def _match_fields() -> list[str]:
     """_MATCH_FIELDS in the model's field order, as Model.from_db expects them."""
     order = [f.attname for f in Client._meta.concrete_fields]
@@ -260,6 +274,23 @@ def _rows(scope: QuerySet[Client], ids: set[int]) -> dict[int, tuple]:
     return rows
 
 
+def _records_of(row: tuple) -> list[dict]:
+    """Client.matching_records of a row of _match_fields(), without a model instance."""
+    v = dict(zip(_match_fields(), row, strict=True))
+    return matching_records_of(
+        given_names=v["given_names"],
+        family_name=v["family_name"],
+        name_original_script=v["name_original_script"],
+        aliases=v["aliases"],
+        date_of_birth=iso_date_of_birth(
+            v["birth_year"], v["birth_month"], v["birth_day"], v["birth_date_placeholder"]
+        ),
+        gender=v["gender"],
+        country_of_birth=v["country_of_birth"],
+        nationalities=v["nationalities"],
+    )
+
+
 def find_candidates_many(
     scope: QuerySet[Client],
     records: list[dict],
@@ -276,23 +307,22 @@ def find_candidates_many(
         [sorted(keys_for_records(v)) for v in variants], municipality_id, exclude=exclude
     )
     rows = _rows(scope, {i for ids in ranked for i in ids})  # scope applied here
-    fields = _match_fields()
-    loaded: dict[int, tuple[Client, list[dict]]] = {}
+    records: dict[int, list[dict]] = {}
     top = []
     for ids in ranked:
         visible = [i for i in ids if i in rows][:SCORE_CAP]
         for i in visible:
-            if i not in loaded:
-                client = Client.from_db(connection.alias, fields, rows[i])
-                loaded[i] = (client, client.matching_records())
+            if i not in records:
+                records[i] = _records_of(rows[i])
         top.append(visible)
+    fields = _match_fields()
     results = []
     for ours, ids in zip(variants, top, strict=True):
         found = []
         for client_id in ids:
-            client, theirs = loaded[client_id]
-            result = best_comparison(ours, theirs)
+            result = best_comparison(ours, records[client_id], threshold)
             if result is not None and result.score >= threshold:
+                client = Client.from_db(connection.alias, fields, rows[client_id])
                 found.append(Candidate(client, result.score, list(result.reasons)))
         found.sort(key=lambda c: (-c.score, c.client.pk))
         results.append(found[:limit])
@@ -392,7 +422,7 @@ def scan_pairs(
         if a_id not in records or b_id not in records:
             continue
         a, b = records[a_id], records[b_id]
-        result = best_comparison(a[1], b[1])
+        result = best_comparison(a[1], b[1], threshold)
         if result is not None and result.score >= threshold:
             pairs.append(Pair(a[0], b[0], result.score, list(result.reasons)))
     pairs.sort(key=lambda p: (-p.score, p.first.pk, p.second.pk))

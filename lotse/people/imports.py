@@ -19,8 +19,8 @@ from django.db import reset_queries, transaction
 
 from lotse.audit.actions import do_log_access
 from lotse.people.duplicates import best_comparison, find_candidates_many, record_variants
-from lotse.people.indexing import _key_rows, _token_rows, keys_for_records
-from lotse.people.models import Client, ClientBlockingKey, ClientSearchToken
+from lotse.people.indexing import insert_lookup_rows, keys_for_records
+from lotse.people.models import Client
 
 BATCH = 500
 
@@ -56,8 +56,7 @@ def client_from_record(record: dict, *, organisation, acting_user) -> Client:
 def insert_clients(clients: list[Client]) -> list[Client]:
     """Bulk insert clients with their blocking keys and search tokens."""
     created = Client.objects.bulk_create(clients, batch_size=1000)
-    ClientBlockingKey.objects.bulk_create(_key_rows(created), batch_size=2000)
-    ClientSearchToken.objects.bulk_create(_token_rows(created), batch_size=2000)
+    insert_lookup_rows(created)
     return created
 
 
@@ -73,8 +72,9 @@ def _same_batch_duplicate(variants: list[dict], keys: set[str], accepted: list) 
 
     for their_variants, their_keys in accepted:
         if keys & their_keys:
-            result = best_comparison(variants, their_variants)
-            if result is not None and result.score >= settings.DUPLICATE_THRESHOLD:
+            threshold = settings.DUPLICATE_THRESHOLD
+            result = best_comparison(variants, their_variants, threshold)
+            if result is not None and result.score >= threshold:
                 return True
     return False
 

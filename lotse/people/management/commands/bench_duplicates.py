@@ -23,8 +23,8 @@ from lotse.accounts.models import Organisation, Role, User
 from lotse.core.models import Municipality
 from lotse.people.duplicates import find_candidates
 from lotse.people.evaluation.names import POPULATIONS
-from lotse.people.imports import client_from_record, do_import_clients, insert_clients
-from lotse.people.indexing import keys_for_records
+from lotse.people.imports import client_from_record, do_import_clients
+from lotse.people.indexing import insert_lookup_rows
 from lotse.people.models import Client, ClientBlockingKey, ClientSearchToken
 
 SLUG = "bench-duplicates"
@@ -88,31 +88,12 @@ class People:
 
 
 def _seed(clients: list[Client], *, tokens: bool) -> None:
-    """Insert a batch of clients with their blocking keys, fast: the keys go in as
-    plain rows (COPY on PostgreSQL). Search tokens only with --search-tokens: the
-    duplicate check does not read them, and they are two thirds of the rows."""
+    """Insert a batch of clients with their blocking keys as plain rows (COPY on
+    PostgreSQL). Search tokens only with --search-tokens: the duplicate check does
+    not read them, and they are most of the rows."""
     with transaction.atomic():
-        if tokens:
-            insert_clients(clients)
-            return
         created = Client.objects.bulk_create(clients, batch_size=1000)
-        rows = [
-            (c.municipality_id, c.pk, key)
-            for c in created
-            for key in keys_for_records(c.matching_records())
-        ]
-        table = ClientBlockingKey._meta.db_table
-        with connection.cursor() as cursor:
-            if connection.vendor == "postgresql":
-                copy_sql = f"COPY {table} (municipality_id, client_id, key) FROM STDIN"
-                with cursor.cursor.copy(copy_sql) as copy:
-                    for row in rows:
-                        copy.write_row(row)
-            else:
-                cursor.executemany(
-                    f"INSERT INTO {table} (municipality_id, client_id, key) VALUES (%s, %s, %s)",  # noqa: S608
-                    rows,
-                )
+        insert_lookup_rows(created, tokens=tokens)
 
 
 def _ms(seconds: list[float], q: float) -> float:
