@@ -35,6 +35,7 @@ CANDIDATE_CAP = 200
 
 REASON_LABELS = {
     "given_name_exact": _("given name the same"),
+    "given_name_transliterated": _("given name the same after transliteration"),
     "given_name_phonetic": _("given name sounds the same (another spelling)"),
     "given_name_similar": _("given name similar (typo?)"),
     "given_name_conflict": _("given name differs"),
@@ -42,6 +43,7 @@ REASON_LABELS = {
     "given_name_part_missing": _("a given name part missing in one record"),
     "given_name_common": _("given name is very common"),
     "family_name_exact": _("family name the same"),
+    "family_name_transliterated": _("family name the same after transliteration"),
     "family_name_phonetic": _("family name sounds the same (another spelling)"),
     "family_name_similar": _("family name similar (typo?)"),
     "family_name_conflict": _("family name differs"),
@@ -71,9 +73,13 @@ REASON_LABELS = {
 AGREEING = {
     code
     for code in REASON_LABELS
-    if code.endswith(("_exact", "_phonetic", "_similar", "_same", "_swapped_day_month"))
+    if code.endswith(
+        ("_exact", "_transliterated", "_phonetic", "_similar", "_same", "_swapped_day_month")
+    )
     or code in {"original_script", "birth_date_placeholder", "birth_year_only", "names_swapped"}
 }
+# Not a difference, but a reason to look twice: a common name agreeing says little.
+CAUTION = {code for code in REASON_LABELS if code.endswith("_common")}
 
 
 def reason_label(code: str) -> str:
@@ -95,8 +101,12 @@ class Candidate:
         return [reason_label(r) for r in self.reasons if r in AGREEING]
 
     @property
+    def cautions(self) -> list[str]:
+        return [reason_label(r) for r in self.reasons if r in CAUTION]
+
+    @property
     def differing(self) -> list[str]:
-        return [reason_label(r) for r in self.reasons if r not in AGREEING]
+        return [reason_label(r) for r in self.reasons if r not in AGREEING | CAUTION]
 
 
 def record_variants(record: dict) -> list[dict]:
@@ -124,6 +134,40 @@ def record_variants(record: dict) -> list[dict]:
     return variants
 
 
+def _as_typed(text: str) -> str:
+    """A name as typed, up to case, punctuation, spacing and word order."""
+    words = ("".join(ch for ch in word if ch.isalnum()) for word in text.casefold().split())
+    return "".join(sorted(w for w in words if w))
+
+
+def _typed_parts(record: dict) -> tuple[str, str]:
+    given, family = record.get("given_names") or "", record.get("family_name") or ""
+    if not given and "," in family:  # "ALHASAN, Mohamad"
+        family, _sep, given = family.partition(",")
+    return _as_typed(given), _as_typed(family)
+
+
+def _pooled(record: dict) -> str:
+    return _as_typed(f"{record.get('given_names') or ''} {record.get('family_name') or ''}")
+
+
+def typed_reasons(reasons: list[str], a: dict, b: dict) -> list[str]:
+    """The reasons, with "the same" only where the names are written the same; a name
+    that agrees only after transliteration or normalisation (Müller and Mueller,
+    Шевченко and Shevchenko) says so."""
+    ga, fa = _typed_parts(a)
+    gb, fb = _typed_parts(b)
+    if "names_swapped" in reasons:
+        gb, fb = fb, gb
+    typed = {"given_name_exact": ga == gb, "family_name_exact": fa == fb}
+    if "names_mixed" in reasons:  # all name parts pooled
+        typed["given_name_exact"] = _pooled(a) == _pooled(b)
+    return [
+        code.replace("_exact", "_transliterated") if typed.get(code) is False else code
+        for code in reasons
+    ]
+
+
 def best_comparison(ours: list[dict], theirs: list[dict], threshold: float | None = None):
     """The best comparison of any two spellings; None when there is nothing to compare
     or, given a threshold, when no spelling could reach it (date, gender and countries
@@ -134,9 +178,13 @@ def best_comparison(ours: list[dict], theirs: list[dict], threshold: float | Non
     for a in ours:
         for b in theirs:
             result = compare(a, b)
-            if best is None or result.score > best.score:
-                best = result
-    return best
+            if best is None or result.score > best[0].score:
+                best = (result, a, b)
+    if best is None:
+        return None
+    result, a, b = best
+    result.reasons = typed_reasons(result.reasons, a, b)
+    return result
 
 
 # Candidate search is two or three plain queries, whatever N:
@@ -372,8 +420,12 @@ class Pair:
         return [reason_label(r) for r in self.reasons if r in AGREEING]
 
     @property
+    def cautions(self) -> list[str]:
+        return [reason_label(r) for r in self.reasons if r in CAUTION]
+
+    @property
     def differing(self) -> list[str]:
-        return [reason_label(r) for r in self.reasons if r not in AGREEING]
+        return [reason_label(r) for r in self.reasons if r not in AGREEING | CAUTION]
 
 
 def _shared_key_pairs(scope: QuerySet[Client], municipality_id: int) -> Iterator[tuple[int, int]]:
