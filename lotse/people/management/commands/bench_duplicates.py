@@ -144,6 +144,9 @@ class Command(BaseCommand):
         done = 0  # people generated so far: the same sequence as the first run
         results = []
         for size in sizes:
+            if size < count:
+                out(f"N={size:,} skipped: {count:,} bench clients are there already")
+                continue
             started = time.perf_counter()
             while done < size:
                 take = min(BATCH, size - done)
