@@ -2,11 +2,19 @@
 
 Seeds synthetic clients (names from lotse/people/evaluation/names.py, in all their
 spellings) into the configured database, in a municipality of its own
-("bench-duplicates"), and at each size measures p50/p95 of one candidate lookup
-(``find_candidates`` for a team lead who sees every record) for probes that are
-another spelling of an existing client and for new people. Then imports 10,000
-rows with the duplicate check (rows per second, peak memory of the process).
-Not a test: run it by hand, e.g. on SQLite and on PostgreSQL.
+("bench-duplicates"), with bulk inserts and COPY (PostgreSQL) in batches, and at
+each size measures p50/p95 of one candidate lookup (``find_candidates`` for a
+team lead who sees every record) for probes that are another spelling of an
+existing client and for new people. Then imports --import-rows rows with the
+duplicate check through lotse.people.imports.do_import_clients (rows per second,
+peak memory of the process). Prints Markdown tables for the README.
+
+Not a test: run it by hand on a quiet machine, e.g.
+
+    DATABASE_URL=postgres://.../lotse_bench lotse bench_duplicates --clients 1000000
+    LOTSE_VAR_DIR=/tmp/bench lotse bench_duplicates --clients 100000   # SQLite
+
+--keep leaves the clients in place; a later run continues from them.
 """
 
 from __future__ import annotations
