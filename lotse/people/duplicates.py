@@ -1,10 +1,12 @@
 """Possible duplicates of a client record, among the records a user may see.
 
-``find_candidates`` is what the create form and imports call: the record's
-blocking keys are looked up in the (municipality, key) index, the clients that
-share most keys are scored with lotse.people.matching, and those at or above
-``settings.DUPLICATE_THRESHOLD`` come back ranked, with their reasons. A record
-outside the user's scope is never looked at, so it can never be shown.
+``find_candidates`` is what the create form calls, ``find_candidates_many`` what
+imports call for a whole batch: the records' blocking keys are looked up in the
+(municipality, key, client) index, the clients that share the most and rarest
+keys are scored with lotse.people.matching, and those at or above
+``settings.DUPLICATE_THRESHOLD`` come back ranked, with their reasons. The
+fields of a record outside the user's scope are never read, so it can never be
+shown; the ranking reads only ids from the key index.
 """
 
 from __future__ import annotations
