@@ -198,9 +198,11 @@ def best_comparison(ours: list[dict], theirs: list[dict], threshold: float | Non
 #    those sharing two keys, or one key held by at most RARE_KEY_ROWS clients,
 #    go on, ranked by the number of keys shared and then by how rare they are;
 #    the first RANK_CAP come back (ids only: nothing of the record is read).
-# 2. The matching fields of those ids that are in the user's scope are read, as
-#    plain values (the scope is applied to the short list, never to the index).
-# 3. The first SCORE_CAP of them are scored in Python.
+# 2. The matching fields of the best SCORE_CAP of those ids are read as plain
+#    values, with the user's scope applied (to the short list, never to the
+#    index); where some were not visible, the next ones are read.
+# 3. Those are scored in Python, except where the cheap fields alone (date,
+#    gender, countries) show the threshold cannot be reached.
 KEY_ROWS_MAX = 5000
 RARE_KEY_ROWS = 300
 RANK_CAP = 100
@@ -319,7 +321,7 @@ def _rows(scope: QuerySet[Client], ids: set[int]) -> dict[int, tuple]:
     rows = {}
     for start in range(0, len(ordered), CHUNK):
         chunk = ordered[start : start + CHUNK]
-        for row in scope.filter(pk__in=chunk).values_list(*_match_fields()):
+        for row in scope.filter(pk__in=chunk).order_by().values_list(*_match_fields()):
             rows[row[0]] = row
     return rows
 
@@ -356,15 +358,27 @@ def find_candidates_many(
     ranked = ranked_client_ids(
         [sorted(keys_for_records(v)) for v in variants], municipality_id, exclude=exclude
     )
-    rows = _rows(scope, {i for ids in ranked for i in ids})  # scope applied here
-    records: dict[int, list[dict]] = {}
-    top = []
-    for ids in ranked:
-        visible = [i for i in ids if i in rows][:SCORE_CAP]
-        for i in visible:
-            if i not in records:
-                records[i] = _records_of(rows[i])
-        top.append(visible)
+    # Read the best SCORE_CAP of each list in the scope; only where some of them
+    # were not visible, read on down the list, until SCORE_CAP are found.
+    rows: dict[int, tuple] = {}
+    read = [0] * len(ranked)
+    top: list[list[int]] = [[] for _ in ranked]
+    while True:
+        wanted: set[int] = set()
+        for r, ids in enumerate(ranked):
+            need = SCORE_CAP - len(top[r])
+            if need > 0 and read[r] < len(ids):
+                wanted.update(ids[read[r] : read[r] + need])
+        if not wanted:
+            break
+        rows.update(_rows(scope, wanted - rows.keys()))  # the scope applied here
+        for r, ids in enumerate(ranked):
+            need = SCORE_CAP - len(top[r])
+            if need > 0 and read[r] < len(ids):
+                batch = ids[read[r] : read[r] + need]
+                read[r] += len(batch)
+                top[r] += [i for i in batch if i in rows]
+    records = {i: _records_of(rows[i]) for ids in top for i in ids}
     fields = _match_fields()
     results = []
     for ours, ids in zip(variants, top, strict=True):
