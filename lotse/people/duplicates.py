@@ -11,6 +11,7 @@ shown; the ranking reads only ids from the key index.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cache
@@ -203,7 +204,7 @@ def best_comparison(ours: list[dict], theirs: list[dict], threshold: float | Non
 #    index); where some were not visible, the next ones are read.
 # 3. Those are scored in Python, except where the cheap fields alone (date,
 #    gender, countries) show the threshold cannot be reached.
-KEY_ROWS_MAX = 5000
+KEY_ROWS_MAX = 2000
 RARE_KEY_ROWS = 300
 RANK_CAP = 100
 SCORE_CAP = 30
@@ -259,60 +260,51 @@ def ranked_client_ids(
 ) -> list[list[int]]:
     """For each list of blocking keys, the ids of the clients that share them, best first.
 
-    One query per up to MAX_ARMS keys (an import asks for a whole batch at once),
-    read from the key index alone; at most RANK_CAP ids per list.
+    Each distinct key is read once, with a LIMIT, in one query per MAX_ARMS keys
+    (an import asks for a whole batch at once), from the key index alone; the
+    counting is done here. At most RANK_CAP ids per list.
     """
-    found: list[list[int]] = [[] for _ in keyed]
-    group: list[int] = []
-    arms = 0
-    for r, keys in enumerate(keyed):
-        if group and arms + len(keys) > MAX_ARMS:
-            _rank_into(found, group, keyed, municipality_id, exclude)
-            group, arms = [], 0
-        group.append(r)
-        arms += len(keys)
-    if group:
-        _rank_into(found, group, keyed, municipality_id, exclude)
+    postings = _postings(sorted({k for keys in keyed for k in keys}), municipality_id)
+    found = []
+    for keys in keyed:
+        usable = [k for k in keys if len(postings[k]) <= KEY_ROWS_MAX]
+        shared: Counter[int] = Counter()
+        passing: set[int] = set()
+        for k in usable:
+            shared.update(postings[k])
+            if len(postings[k]) <= RARE_KEY_ROWS:
+                passing.update(postings[k])
+        passing.update(c for c, n in shared.items() if n >= 2)
+        passing.discard(exclude or 0)
+        if len(passing) > RANK_CAP:  # the rarer the keys shared, the better
+            sets = [(1.0 / len(postings[k]), set(postings[k])) for k in usable]
+            weight = {c: sum(w for w, ids in sets if c in ids) for c in passing}
+            ranked = sorted(passing, key=lambda c: (-shared[c], -weight[c], c))
+        else:
+            ranked = sorted(passing, key=lambda c: (-shared[c], c))
+        found.append(ranked[:RANK_CAP])
     return found
 
 
-def _rank_into(
-    found: list[list[int]],
-    group: list[int],
-    keyed: list[list[str]],
-    municipality_id: int,
-    exclude: int | None,
-) -> None:
+def _postings(keys: list[str], municipality_id: int) -> dict[str, list[int]]:
+    """The client ids holding each key, at most KEY_ROWS_MAX + 1 of them."""
+    postings: dict[str, list[int]] = {k: [] for k in keys}
     table = connection.ops.quote_name(ClientBlockingKey._meta.db_table)
-    key = connection.ops.quote_name("key")
-    skip = " AND client_id <> %s" if exclude else ""
-    arms: list[str] = []
-    params: list = []
-    for r in group:
-        for value in sorted(keyed[r]):
-            arms.append(
-                f"SELECT * FROM (SELECT {r:d} AS r, {key} AS k, client_id FROM {table} "  # noqa: S608
-                f"WHERE municipality_id = %s AND {key} = %s{skip} "
-                f"LIMIT {KEY_ROWS_MAX + 1:d}) AS a{len(arms):d}"
-            )
-            params += [municipality_id, value, *([exclude] if exclude else [])]
-    if not arms:
-        return
-    sql = (
-        "SELECT r, client_id FROM ("  # noqa: S608
-        " SELECT r, client_id, ROW_NUMBER() OVER ("
-        "  PARTITION BY r ORDER BY COUNT(*) DESC, SUM(1.0 / n) DESC, client_id) AS pos"
-        " FROM (SELECT r, client_id, COUNT(*) OVER (PARTITION BY r, k) AS n"
-        f"  FROM ({' UNION ALL '.join(arms)}) AS hits) AS counted"
-        f" WHERE n <= {KEY_ROWS_MAX:d}"
-        " GROUP BY r, client_id"
-        f" HAVING COUNT(*) >= 2 OR MIN(n) <= {RARE_KEY_ROWS:d}"
-        f") AS ranked WHERE pos <= {RANK_CAP:d} ORDER BY r, pos"
-    )
-    with connection.cursor() as cursor:
-        cursor.execute(sql, params)
-        for r, client_id in cursor.fetchall():
-            found[r].append(client_id)
+    column = connection.ops.quote_name("key")
+    for start in range(0, len(keys), MAX_ARMS):
+        chunk = keys[start : start + MAX_ARMS]
+        arms = [
+            f"SELECT * FROM (SELECT {column}, client_id FROM {table} "  # noqa: S608
+            f"WHERE municipality_id = %s AND {column} = %s "
+            f"LIMIT {KEY_ROWS_MAX + 1:d}) AS a{i:d}"
+            for i in range(len(chunk))
+        ]
+        params = [value for k in chunk for value in (municipality_id, k)]
+        with connection.cursor() as cursor:
+            cursor.execute(" UNION ALL ".join(arms), params)
+            for k, client_id in cursor.fetchall():
+                postings[k].append(client_id)
+    return postings
 
 
 def _rows(scope: QuerySet[Client], ids: set[int]) -> dict[int, tuple]:

@@ -121,6 +121,9 @@ class Command(BaseCommand):
         parser.add_argument("--import-rows", type=int, default=10_000)
         parser.add_argument("--seed", type=int, default=7)
         parser.add_argument(
+            "--slug", default=SLUG, help="municipality of the bench clients (one per data set)"
+        )
+        parser.add_argument(
             "--search-tokens",
             action="store_true",
             help="also write search tokens when seeding (slower; the lookup does not use them)",
@@ -139,7 +142,7 @@ class Command(BaseCommand):
             else [s for s in (10_000, 100_000) if s < n] + [n]
         )
         sizes = sorted({s for s in sizes if 0 < s <= n})
-        municipality, organisation, lead = self._setup()
+        municipality, organisation, lead = self._setup(options["slug"])
         people = People(options["seed"])
         seeded: list[dict] = []  # a sample of the seeded people, for duplicate probes
         count = Client.objects.filter(municipality=municipality).count()
@@ -217,9 +220,9 @@ class Command(BaseCommand):
             "found": found / max(1, len(dup)),
         }
 
-    def _setup(self):
+    def _setup(self, slug: str = SLUG):
         municipality, _ = Municipality.objects.get_or_create(
-            slug=SLUG,
+            slug=slug,
             defaults={"name": "Benchmark (duplicates)", "kind": Municipality.Kind.KREIS},
         )
         organisation, _ = Organisation.objects.get_or_create(
@@ -227,11 +230,12 @@ class Command(BaseCommand):
             name="KIM Benchmark",
             defaults={"kind": Organisation.Kind.INTEGRATION_CENTRE},
         )
-        lead = User.objects.filter(username="bench-duplicates@lotse.invalid").first()
+        username = f"{slug}@lotse.invalid"
+        lead = User.objects.filter(username=username).first()
         if lead is None:
             lead = User.objects.create_user(
-                username="bench-duplicates@lotse.invalid",
-                email="bench-duplicates@lotse.invalid",
+                username=username,
+                email=username,
                 password=None,
                 organisation=organisation,
                 role=Role.TEAM_LEAD,
