@@ -267,7 +267,7 @@ def ranked_client_ids(
     postings = _postings(sorted({k for keys in keyed for k in keys}), municipality_id)
     found = []
     for keys in keyed:
-        usable = [k for k in keys if len(postings[k]) <= KEY_ROWS_MAX]
+        usable = [k for k in keys if 0 < len(postings[k]) <= KEY_ROWS_MAX]
         shared: Counter[int] = Counter()
         passing: set[int] = set()
         for k in usable:

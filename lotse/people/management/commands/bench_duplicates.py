@@ -155,7 +155,7 @@ class Command(BaseCommand):
         done = 0  # people generated so far: the same sequence as the first run
         results = []
         for size in sizes:
-            if size < count:
+            if size < count and size != sizes[-1]:
                 out(f"N={size:,} skipped: {count:,} bench clients are there already")
                 continue
             started = time.perf_counter()
@@ -175,7 +175,7 @@ class Command(BaseCommand):
             count = max(count, done)
             seed_s = time.perf_counter() - started
             self._analyze()
-            results.append(self._lookups(size, seed_s, people, seeded, lead, options))
+            results.append(self._lookups(count, seed_s, people, seeded, lead, options))
             last = results[-1]
             out(
                 f"N={size:>9,}  p50 {_ms(last['all'], 0.5):6.1f} ms  "
@@ -223,7 +223,7 @@ class Command(BaseCommand):
     def _setup(self, slug: str = SLUG):
         municipality, _ = Municipality.objects.get_or_create(
             slug=slug,
-            defaults={"name": "Benchmark (duplicates)", "kind": Municipality.Kind.KREIS},
+            defaults={"name": f"Benchmark ({slug})", "kind": Municipality.Kind.KREIS},
         )
         organisation, _ = Organisation.objects.get_or_create(
             municipality=municipality,
