@@ -166,3 +166,13 @@ def test_import_queries_do_not_grow_with_rows(world, django_assert_max_num_queri
     with django_assert_max_num_queries(20):
         result = do_import_clients(acting_user=world.case_manager_a, rows=rows, batch_size=200)
     assert result.created + result.held_back == 120
+
+
+def test_ranking_by_rarity_copes_with_keys_nobody_holds(world, client_of, monkeypatch):
+    first = client_of(
+        family_name="Karimi", given_names="Zahra", birth_year=1995, birth_month=6, birth_day=7
+    )
+    client_of(family_name="Karimi", given_names="Zahra", birth_year=1950)
+    keys = sorted(keys_for_records([record("Zahra", "Karimi", "1995-06-07")])) + ["n:nobody"]
+    monkeypatch.setattr(duplicates, "RANK_CAP", 1)  # more pass than fit: rank by rarity
+    assert ranked_client_ids([keys], world.municipality_a.pk) == [[first.pk]]
