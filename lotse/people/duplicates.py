@@ -18,6 +18,7 @@ from functools import cache
 from itertools import islice
 
 from django.conf import settings
+from django.core.exceptions import EmptyResultSet
 from django.db import connection
 from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
@@ -307,15 +308,32 @@ def _postings(keys: list[str], municipality_id: int) -> dict[str, list[int]]:
     return postings
 
 
-def _rows(scope: QuerySet[Client], ids: set[int]) -> dict[int, tuple]:
-    """The matching fields of those of `ids` in `scope`, as plain rows."""
+def _rows(scope_sql: tuple[str, tuple], ids: set[int]) -> dict[int, tuple]:
+    """The matching fields of those of `ids` in the scope, as plain rows.
+
+    `scope_sql` is the scope's query, compiled once (values_list of _match_fields);
+    the ids are bound as plain parameters."""
+    sql, params = scope_sql
     ordered = sorted(ids)
     rows = {}
-    for start in range(0, len(ordered), CHUNK):
-        chunk = ordered[start : start + CHUNK]
-        for row in scope.filter(pk__in=chunk).order_by().values_list(*_match_fields()):
-            rows[row[0]] = row
+    with connection.cursor() as cursor:
+        for start in range(0, len(ordered), CHUNK):
+            chunk = ordered[start : start + CHUNK]
+            marks = ", ".join(["%s"] * len(chunk))
+            cursor.execute(
+                f"SELECT * FROM ({sql}) AS scope WHERE scope.id IN ({marks})",  # noqa: S608
+                [*params, *chunk],
+            )
+            for row in cursor.fetchall():
+                rows[row[0]] = row
     return rows
+
+
+def _compiled(scope: QuerySet[Client]) -> tuple[str, tuple] | None:
+    try:
+        return scope.order_by().values_list(*_match_fields()).query.sql_with_params()
+    except EmptyResultSet:  # Client.objects.none()
+        return None
 
 
 def _records_of(row: tuple) -> list[dict]:
@@ -346,6 +364,9 @@ def find_candidates_many(
 ) -> list[list[Candidate]]:
     """find_candidates for several records at once, in a fixed number of queries."""
     threshold = settings.DUPLICATE_THRESHOLD if threshold is None else threshold
+    scope_sql = _compiled(scope)
+    if scope_sql is None:
+        return [[] for _ in records]
     variants = [record_variants(record) for record in records]
     ranked = ranked_client_ids(
         [sorted(keys_for_records(v)) for v in variants], municipality_id, exclude=exclude
@@ -363,20 +384,37 @@ def find_candidates_many(
                 wanted.update(ids[read[r] : read[r] + need])
         if not wanted:
             break
-        rows.update(_rows(scope, wanted - rows.keys()))  # the scope applied here
+        rows.update(_rows(scope_sql, wanted - rows.keys()))  # the scope applied here
         for r, ids in enumerate(ranked):
             need = SCORE_CAP - len(top[r])
             if need > 0 and read[r] < len(ids):
                 batch = ids[read[r] : read[r] + need]
                 read[r] += len(batch)
                 top[r] += [i for i in batch if i in rows]
-    records = {i: _records_of(rows[i]) for ids in top for i in ids}
     fields = _match_fields()
+    at = {name: i for i, name in enumerate(fields)}
+    records: dict[int, list[dict]] = {}
     results = []
     for ours, ids in zip(variants, top, strict=True):
         found = []
         for client_id in ids:
-            result = best_comparison(ours, records[client_id], threshold)
+            row = rows[client_id]
+            cheap = {  # the fields max_score reads: no records built for most
+                "date_of_birth": iso_date_of_birth(
+                    row[at["birth_year"]],
+                    row[at["birth_month"]],
+                    row[at["birth_day"]],
+                    row[at["birth_date_placeholder"]],
+                ),
+                "gender": row[at["gender"]],
+                "country_of_birth": row[at["country_of_birth"]],
+                "nationality": (row[at["nationalities"]] or "").split(",")[0].strip(),
+            }
+            if max_score(ours[0], cheap) < threshold:
+                continue
+            if client_id not in records:
+                records[client_id] = _records_of(row)
+            result = best_comparison(ours, records[client_id])
             if result is not None and result.score >= threshold:
                 client = Client.from_db(connection.alias, fields, rows[client_id])
                 found.append(Candidate(client, result.score, list(result.reasons)))

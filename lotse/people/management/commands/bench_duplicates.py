@@ -252,6 +252,10 @@ class Command(BaseCommand):
 
     def _import(self, people, seeded, lead, options) -> dict:
         total = options["import_rows"]
+        # new people unlike those of an earlier run's import into kept data
+        people.rng.seed(
+            options["seed"] * 1_000_003 + Client.objects.filter(created_by=lead).count()
+        )
         rss_before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
         started = time.perf_counter()
         result = do_import_clients(acting_user=lead, rows=self._rows(people, seeded, total))
