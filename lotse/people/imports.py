@@ -15,6 +15,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from itertools import islice
 
+from django.conf import settings
 from django.db import reset_queries, transaction
 
 from lotse.audit.actions import do_log_access
@@ -68,8 +69,6 @@ def _batches(rows: Iterable[dict], size: int) -> Iterator[list[dict]]:
 
 def _same_batch_duplicate(variants: list[dict], keys: set[str], accepted: list) -> bool:
     """Whether an earlier row of this batch (not yet in the database) is the same person."""
-    from django.conf import settings
-
     for their_variants, their_keys in accepted:
         if keys & their_keys:
             threshold = settings.DUPLICATE_THRESHOLD
