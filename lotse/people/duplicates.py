@@ -1,32 +1,45 @@
 """Possible duplicates of a client record, among the records a user may see.
 
-``find_candidates`` is what the create form and imports call: the record's
-blocking keys are looked up in the (municipality, key) index, the clients that
-share most keys are scored with lotse.people.matching, and those at or above
-``settings.DUPLICATE_THRESHOLD`` come back ranked, with their reasons. A record
-outside the user's scope is never looked at, so it can never be shown.
+``find_candidates`` is what the create form calls, ``find_candidates_many`` what
+imports call for a whole batch: the records' blocking keys are looked up in the
+(municipality, key, client) index, the clients that share the most and rarest
+keys are scored with lotse.people.matching, and those at or above
+``settings.DUPLICATE_THRESHOLD`` come back ranked, with their reasons. The
+fields of a record outside the user's scope are never read, so it can never be
+shown; the ranking reads only ids from the key index.
 """
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from functools import cache
 from itertools import islice
 
 from django.conf import settings
+from django.core.exceptions import EmptyResultSet
 from django.db import connection
-from django.db.models import Count, Exists, OuterRef, QuerySet
+from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from lotse.people.indexing import keys_for_records
 from lotse.people.matching import compare
-from lotse.people.models import Client, ClientBlockingKey, DuplicateDecision
+from lotse.people.matching.compare import max_score
+from lotse.people.models import (
+    Client,
+    ClientBlockingKey,
+    DuplicateDecision,
+    iso_date_of_birth,
+    matching_records_of,
+)
 
 # How many clients sharing keys are scored at most (the ones sharing most keys first).
 CANDIDATE_CAP = 200
 
 REASON_LABELS = {
     "given_name_exact": _("given name the same"),
+    "given_name_transliterated": _("given name the same after transliteration"),
     "given_name_phonetic": _("given name sounds the same (another spelling)"),
     "given_name_similar": _("given name similar (typo?)"),
     "given_name_conflict": _("given name differs"),
@@ -34,6 +47,7 @@ REASON_LABELS = {
     "given_name_part_missing": _("a given name part missing in one record"),
     "given_name_common": _("given name is very common"),
     "family_name_exact": _("family name the same"),
+    "family_name_transliterated": _("family name the same after transliteration"),
     "family_name_phonetic": _("family name sounds the same (another spelling)"),
     "family_name_similar": _("family name similar (typo?)"),
     "family_name_conflict": _("family name differs"),
@@ -63,9 +77,13 @@ REASON_LABELS = {
 AGREEING = {
     code
     for code in REASON_LABELS
-    if code.endswith(("_exact", "_phonetic", "_similar", "_same", "_swapped_day_month"))
+    if code.endswith(
+        ("_exact", "_transliterated", "_phonetic", "_similar", "_same", "_swapped_day_month")
+    )
     or code in {"original_script", "birth_date_placeholder", "birth_year_only", "names_swapped"}
 }
+# Not a difference, but a reason to look twice: a common name agreeing says little.
+CAUTION = {code for code in REASON_LABELS if code.endswith("_common")}
 
 
 def reason_label(code: str) -> str:
@@ -87,8 +105,12 @@ class Candidate:
         return [reason_label(r) for r in self.reasons if r in AGREEING]
 
     @property
+    def cautions(self) -> list[str]:
+        return [reason_label(r) for r in self.reasons if r in CAUTION]
+
+    @property
     def differing(self) -> list[str]:
-        return [reason_label(r) for r in self.reasons if r not in AGREEING]
+        return [reason_label(r) for r in self.reasons if r not in AGREEING | CAUTION]
 
 
 def record_variants(record: dict) -> list[dict]:
@@ -116,33 +138,104 @@ def record_variants(record: dict) -> list[dict]:
     return variants
 
 
-def best_comparison(ours: list[dict], theirs: list[dict]):
+def _as_typed(text: str) -> str:
+    """A name as typed, up to case, punctuation, spacing and word order."""
+    words = ("".join(ch for ch in word if ch.isalnum()) for word in text.casefold().split())
+    return "".join(sorted(w for w in words if w))
+
+
+def _typed_parts(record: dict) -> tuple[str, str]:
+    given, family = record.get("given_names") or "", record.get("family_name") or ""
+    if not given and "," in family:  # "ALHASAN, Mohamad"
+        family, _sep, given = family.partition(",")
+    return _as_typed(given), _as_typed(family)
+
+
+def _pooled(record: dict) -> str:
+    return _as_typed(f"{record.get('given_names') or ''} {record.get('family_name') or ''}")
+
+
+def typed_reasons(reasons: list[str], a: dict, b: dict) -> list[str]:
+    """The reasons, with "the same" only where the names are written the same; a name
+    that agrees only after transliteration or normalisation (Müller and Mueller,
+    Шевченко and Shevchenko) says so."""
+    ga, fa = _typed_parts(a)
+    gb, fb = _typed_parts(b)
+    if "names_swapped" in reasons:
+        gb, fb = fb, gb
+    typed = {"given_name_exact": ga == gb, "family_name_exact": fa == fb}
+    if "names_mixed" in reasons:  # all name parts pooled
+        typed["given_name_exact"] = _pooled(a) == _pooled(b)
+    return [
+        code.replace("_exact", "_transliterated") if typed.get(code) is False else code
+        for code in reasons
+    ]
+
+
+def best_comparison(ours: list[dict], theirs: list[dict], threshold: float | None = None):
+    """The best comparison of any two spellings; None when there is nothing to compare
+    or, given a threshold, when no spelling could reach it (date, gender and countries
+    are the same in every spelling, so one cheap bound settles it)."""
+    if threshold is not None and ours and theirs and max_score(ours[0], theirs[0]) < threshold:
+        return None
     best = None
     for a in ours:
         for b in theirs:
             result = compare(a, b)
-            if best is None or result.score > best.score:
-                best = result
-    return best
+            if best is None or result.score > best[0].score:
+                best = (result, a, b)
+    if best is None:
+        return None
+    result, a, b = best
+    result.reasons = typed_reasons(result.reasons, a, b)
+    return result
 
+
+# Candidate search is two or three plain queries, whatever N:
+#
+# 1. The blocking keys of the new record are looked up in the (municipality, key,
+#    client) index, one arm per key with a LIMIT, so a key is read at most
+#    KEY_ROWS_MAX + 1 times; a key held by more clients than that is dropped, as
+#    it does not tell records apart. Of the clients sharing the other keys, only
+#    those sharing two keys, or one key held by at most RARE_KEY_ROWS clients,
+#    go on, ranked by the number of keys shared and then by how rare they are;
+#    the first RANK_CAP come back (ids only: nothing of the record is read).
+# 2. The matching fields of the best SCORE_CAP of those ids are read as plain
+#    values, with the user's scope applied (to the short list, never to the
+#    index); where some were not visible, the next ones are read.
+# 3. Those are scored in Python, except where the cheap fields alone (date,
+#    gender, countries) show the threshold cannot be reached.
+KEY_ROWS_MAX = 2000
+RARE_KEY_ROWS = 300
+RANK_CAP = 100
+SCORE_CAP = 30
+# Ids per IN (...) list: below SQLite's and PostgreSQL's parameter limits.
+CHUNK = 500
 
 _MATCH_FIELDS = (
-    "pk",
+    "id",
     "municipality_id",
     "organisation_id",
     "family_name",
     "given_names",
     "name_original_script",
-    "aliases",
     "gender",
     "birth_year",
     "birth_month",
     "birth_day",
     "birth_date_placeholder",
+    "aliases",
     "country_of_birth",
     "nationalities",
     "merged_into_id",
 )
+
+
+@cache
+def _match_fields() -> list[str]:
+    """_MATCH_FIELDS in the model's field order, as Model.from_db expects them."""
+    order = [f.attname for f in Client._meta.concrete_fields]
+    return sorted(_MATCH_FIELDS, key=order.index)
 
 
 def _scope_of(user_or_scope, municipality_id: int | None) -> tuple[QuerySet[Client], int | None]:
@@ -157,6 +250,190 @@ def _scope_of(user_or_scope, municipality_id: int | None) -> tuple[QuerySet[Clie
     if not getattr(user, "organisation_id", None):
         return Client.objects.none(), None
     return clients_visible_to(user), user.organisation.municipality_id
+
+
+# Arms per UNION ALL: SQLite allows 500 terms in a compound SELECT.
+MAX_ARMS = 400
+
+
+def ranked_client_ids(
+    keyed: list[list[str]], municipality_id: int, *, exclude: int | None = None
+) -> list[list[int]]:
+    """For each list of blocking keys, the ids of the clients that share them, best first.
+
+    Each distinct key is read once, with a LIMIT, in one query per MAX_ARMS keys
+    (an import asks for a whole batch at once), from the key index alone; the
+    counting is done here. At most RANK_CAP ids per list.
+    """
+    postings = _postings(sorted({k for keys in keyed for k in keys}), municipality_id)
+    found = []
+    for keys in keyed:
+        usable = [k for k in keys if 0 < len(postings[k]) <= KEY_ROWS_MAX]
+        shared: Counter[int] = Counter()
+        passing: set[int] = set()
+        for k in usable:
+            shared.update(postings[k])
+            if len(postings[k]) <= RARE_KEY_ROWS:
+                passing.update(postings[k])
+        passing.update(c for c, n in shared.items() if n >= 2)
+        passing.discard(exclude or 0)
+        if len(passing) > RANK_CAP:  # the rarer the keys shared, the better
+            sets = [(1.0 / len(postings[k]), set(postings[k])) for k in usable]
+            weight = {c: sum(w for w, ids in sets if c in ids) for c in passing}
+            ranked = sorted(passing, key=lambda c: (-shared[c], -weight[c], c))
+        else:
+            ranked = sorted(passing, key=lambda c: (-shared[c], c))
+        found.append(ranked[:RANK_CAP])
+    return found
+
+
+def _postings(keys: list[str], municipality_id: int) -> dict[str, list[int]]:
+    """The client ids holding each key, at most KEY_ROWS_MAX + 1 of them."""
+    postings: dict[str, list[int]] = {k: [] for k in keys}
+    table = connection.ops.quote_name(ClientBlockingKey._meta.db_table)
+    column = connection.ops.quote_name("key")
+    if connection.vendor == "postgresql" and keys:
+        # one plan for any number of keys (a 400-arm UNION takes long to plan)
+        with connection.cursor() as cursor:
+            cursor.execute(
+                f"SELECT k.k, b.client_id FROM unnest(%s::text[]) AS k(k) "  # noqa: S608
+                f"CROSS JOIN LATERAL (SELECT client_id FROM {table} "
+                f"WHERE municipality_id = %s AND {column} = k.k "
+                f"LIMIT {KEY_ROWS_MAX + 1:d}) AS b",
+                [keys, municipality_id],
+            )
+            for k, client_id in cursor.fetchall():
+                postings[k].append(client_id)
+        return postings
+    for start in range(0, len(keys), MAX_ARMS):
+        chunk = keys[start : start + MAX_ARMS]
+        arms = [
+            f"SELECT * FROM (SELECT {column}, client_id FROM {table} "  # noqa: S608
+            f"WHERE municipality_id = %s AND {column} = %s "
+            f"LIMIT {KEY_ROWS_MAX + 1:d}) AS a{i:d}"
+            for i in range(len(chunk))
+        ]
+        params = [value for k in chunk for value in (municipality_id, k)]
+        with connection.cursor() as cursor:
+            cursor.execute(" UNION ALL ".join(arms), params)
+            for k, client_id in cursor.fetchall():
+                postings[k].append(client_id)
+    return postings
+
+
+def _rows(scope_sql: tuple[str, tuple], ids: set[int]) -> dict[int, tuple]:
+    """The matching fields of those of `ids` in the scope, as plain rows.
+
+    `scope_sql` is the scope's query, compiled once (values_list of _match_fields);
+    the ids are bound as plain parameters."""
+    sql, params = scope_sql
+    ordered = sorted(ids)
+    rows = {}
+    with connection.cursor() as cursor:
+        for start in range(0, len(ordered), CHUNK):
+            chunk = ordered[start : start + CHUNK]
+            marks = ", ".join(["%s"] * len(chunk))
+            cursor.execute(
+                f"SELECT * FROM ({sql}) AS scope WHERE scope.id IN ({marks})",  # noqa: S608
+                [*params, *chunk],
+            )
+            for row in cursor.fetchall():
+                rows[row[0]] = row
+    return rows
+
+
+def _compiled(scope: QuerySet[Client]) -> tuple[str, tuple] | None:
+    try:
+        return scope.order_by().values_list(*_match_fields()).query.sql_with_params()
+    except EmptyResultSet:  # Client.objects.none()
+        return None
+
+
+def _records_of(row: tuple) -> list[dict]:
+    """Client.matching_records of a row of _match_fields(), without a model instance."""
+    v = dict(zip(_match_fields(), row, strict=True))
+    return matching_records_of(
+        given_names=v["given_names"],
+        family_name=v["family_name"],
+        name_original_script=v["name_original_script"],
+        aliases=v["aliases"],
+        date_of_birth=iso_date_of_birth(
+            v["birth_year"], v["birth_month"], v["birth_day"], v["birth_date_placeholder"]
+        ),
+        gender=v["gender"],
+        country_of_birth=v["country_of_birth"],
+        nationalities=v["nationalities"],
+    )
+
+
+def find_candidates_many(
+    scope: QuerySet[Client],
+    records: list[dict],
+    municipality_id: int,
+    limit: int = 10,
+    *,
+    exclude: int | None = None,
+    threshold: float | None = None,
+) -> list[list[Candidate]]:
+    """find_candidates for several records at once, in a fixed number of queries."""
+    threshold = settings.DUPLICATE_THRESHOLD if threshold is None else threshold
+    scope_sql = _compiled(scope)
+    if scope_sql is None:
+        return [[] for _ in records]
+    variants = [record_variants(record) for record in records]
+    ranked = ranked_client_ids(
+        [sorted(keys_for_records(v)) for v in variants], municipality_id, exclude=exclude
+    )
+    # Read the best SCORE_CAP of each list in the scope; only where some of them
+    # were not visible, read on down the list, until SCORE_CAP are found.
+    rows: dict[int, tuple] = {}
+    read = [0] * len(ranked)
+    top: list[list[int]] = [[] for _ in ranked]
+    while True:
+        wanted: set[int] = set()
+        for r, ids in enumerate(ranked):
+            need = SCORE_CAP - len(top[r])
+            if need > 0 and read[r] < len(ids):
+                wanted.update(ids[read[r] : read[r] + need])
+        if not wanted:
+            break
+        rows.update(_rows(scope_sql, wanted - rows.keys()))  # the scope applied here
+        for r, ids in enumerate(ranked):
+            need = SCORE_CAP - len(top[r])
+            if need > 0 and read[r] < len(ids):
+                batch = ids[read[r] : read[r] + need]
+                read[r] += len(batch)
+                top[r] += [i for i in batch if i in rows]
+    fields = _match_fields()
+    at = {name: i for i, name in enumerate(fields)}
+    records: dict[int, list[dict]] = {}
+    results = []
+    for ours, ids in zip(variants, top, strict=True):
+        found = []
+        for client_id in ids:
+            row = rows[client_id]
+            cheap = {  # the fields max_score reads: no records built for most
+                "date_of_birth": iso_date_of_birth(
+                    row[at["birth_year"]],
+                    row[at["birth_month"]],
+                    row[at["birth_day"]],
+                    row[at["birth_date_placeholder"]],
+                ),
+                "gender": row[at["gender"]],
+                "country_of_birth": row[at["country_of_birth"]],
+                "nationality": (row[at["nationalities"]] or "").split(",")[0].strip(),
+            }
+            if max_score(ours[0], cheap) < threshold:
+                continue
+            if client_id not in records:
+                records[client_id] = _records_of(row)
+            result = best_comparison(ours, records[client_id])
+            if result is not None and result.score >= threshold:
+                client = Client.from_db(connection.alias, fields, rows[client_id])
+                found.append(Candidate(client, result.score, list(result.reasons)))
+        found.sort(key=lambda c: (-c.score, c.client.pk))
+        results.append(found[:limit])
+    return results
 
 
 def find_candidates(
@@ -175,33 +452,12 @@ def find_candidates(
     `record` has the keys of lotse.people.matching.score, and optionally
     name_original_script and aliases (one "family, given" per line).
     """
-    threshold = settings.DUPLICATE_THRESHOLD if threshold is None else threshold
     scope, municipality_id = _scope_of(user_or_scope, municipality_id)
     if municipality_id is None:
         return []
-    variants = record_variants(record)
-    keys = keys_for_records(variants)
-    if not keys:
-        return []
-    # Exists, not IN: checked per matching key row, never by listing the whole scope
-    rows = ClientBlockingKey.objects.filter(
-        municipality_id=municipality_id, key__in=sorted(keys)
-    ).filter(Exists(scope.filter(pk=OuterRef("client_id"))))
-    if exclude:
-        rows = rows.exclude(client_id=exclude)
-    best_sharing = (
-        rows.values("client_id")
-        .annotate(shared=Count("id"))
-        .order_by("-shared", "client_id")
-        .values("client_id")[:CANDIDATE_CAP]
-    )
-    found = []
-    for client in Client.objects.filter(pk__in=best_sharing).only(*_MATCH_FIELDS):
-        result = best_comparison(variants, client.matching_records())
-        if result is not None and result.score >= threshold:
-            found.append(Candidate(client, result.score, list(result.reasons)))
-    found.sort(key=lambda c: (-c.score, c.client.pk))
-    return found[:limit]
+    return find_candidates_many(
+        scope, [record], municipality_id, limit, exclude=exclude, threshold=threshold
+    )[0]
 
 
 # --- the team lead's scan -------------------------------------------------------
@@ -223,8 +479,12 @@ class Pair:
         return [reason_label(r) for r in self.reasons if r in AGREEING]
 
     @property
+    def cautions(self) -> list[str]:
+        return [reason_label(r) for r in self.reasons if r in CAUTION]
+
+    @property
     def differing(self) -> list[str]:
-        return [reason_label(r) for r in self.reasons if r not in AGREEING]
+        return [reason_label(r) for r in self.reasons if r not in AGREEING | CAUTION]
 
 
 def _shared_key_pairs(scope: QuerySet[Client], municipality_id: int) -> Iterator[tuple[int, int]]:
@@ -273,7 +533,7 @@ def scan_pairs(
         if a_id not in records or b_id not in records:
             continue
         a, b = records[a_id], records[b_id]
-        result = best_comparison(a[1], b[1])
+        result = best_comparison(a[1], b[1], threshold)
         if result is not None and result.score >= threshold:
             pairs.append(Pair(a[0], b[0], result.score, list(result.reasons)))
     pairs.sort(key=lambda p: (-p.score, p.first.pk, p.second.pk))

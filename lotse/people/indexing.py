@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 
+from django.db import connection
 from django.db.models import Q
 
 from lotse.people.matching import blocking_keys
@@ -70,6 +71,38 @@ def _token_rows(clients: list[Client]) -> Iterator[ClientSearchToken]:
         for token in search_tokens_for(client):
             yield ClientSearchToken(
                 municipality_id=client.municipality_id, client_id=client.pk, token=token
+            )
+
+
+def insert_lookup_rows(clients: Iterable[Client], *, tokens: bool = True) -> None:
+    """Write the blocking keys (and search tokens) of new clients as plain rows:
+    COPY on PostgreSQL, one executemany elsewhere; no model instances (bulk imports)."""
+    clients = [c for c in clients if not c.merged_into_id]
+    keys = [
+        (c.municipality_id, c.pk, key)
+        for c in clients
+        for key in keys_for_records(c.matching_records())
+    ]
+    _insert_rows(ClientBlockingKey._meta.db_table, "key", keys)
+    if tokens:
+        found = [(c.municipality_id, c.pk, t) for c in clients for t in search_tokens_for(c)]
+        _insert_rows(ClientSearchToken._meta.db_table, "token", found)
+
+
+def _insert_rows(table: str, column: str, rows: list[tuple]) -> None:
+    if not rows:
+        return
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            copy_sql = f"COPY {table} (municipality_id, client_id, {column}) FROM STDIN"
+            with cursor.cursor.copy(copy_sql) as copy:
+                for row in rows:
+                    copy.write_row(row)
+        else:
+            cursor.executemany(
+                f"INSERT INTO {table} (municipality_id, client_id, {column}) "  # noqa: S608
+                "VALUES (%s, %s, %s)",
+                rows,
             )
 
 

@@ -157,16 +157,9 @@ class Client(models.Model):
     @property
     def date_of_birth(self) -> str | None:
         """ISO form of what is known: YYYY-MM-DD, YYYY-MM or YYYY (a placeholder 01.01. is YYYY)."""
-        if not self.birth_year:
-            return None
-        if self.birth_date_placeholder:
-            return f"{self.birth_year:04d}"
-        parts = [f"{self.birth_year:04d}"]
-        if self.birth_month:
-            parts.append(f"{self.birth_month:02d}")
-            if self.birth_day:
-                parts.append(f"{self.birth_day:02d}")
-        return "-".join(parts)
+        return iso_date_of_birth(
+            self.birth_year, self.birth_month, self.birth_day, self.birth_date_placeholder
+        )
 
     @property
     def date_of_birth_display(self) -> str:
@@ -198,25 +191,65 @@ class Client(models.Model):
 
     def matching_records(self) -> list[dict]:
         """The record in the shape of lotse.people.matching, once per spelling we know."""
-        base = {
-            "date_of_birth": self.date_of_birth,
-            "gender": self.gender or None,
-            "country_of_birth": self.country_of_birth or None,
-            "nationality": (self.nationalities.split(",")[0].strip() or None)
-            if self.nationalities
-            else None,
-        }
-        records = [{**base, "given_names": self.given_names, "family_name": self.family_name}]
-        if self.name_original_script:
-            words = self.name_original_script.split()
-            records.append(
-                {**base, "given_names": " ".join(words[:-1]), "family_name": words[-1]}
-                if len(words) > 1
-                else {**base, "given_names": "", "family_name": words[0]}
-            )
-        for family, given in self.alias_names():
-            records.append({**base, "given_names": given, "family_name": family})
-        return records
+        return matching_records_of(
+            given_names=self.given_names,
+            family_name=self.family_name,
+            name_original_script=self.name_original_script,
+            aliases=self.aliases,
+            date_of_birth=self.date_of_birth,
+            gender=self.gender,
+            country_of_birth=self.country_of_birth,
+            nationalities=self.nationalities,
+        )
+
+
+def iso_date_of_birth(
+    year: int | None, month: int | None, day: int | None, placeholder: bool
+) -> str | None:
+    if not year:
+        return None
+    if placeholder:
+        return f"{year:04d}"
+    parts = [f"{year:04d}"]
+    if month:
+        parts.append(f"{month:02d}")
+        if day:
+            parts.append(f"{day:02d}")
+    return "-".join(parts)
+
+
+def matching_records_of(
+    *,
+    given_names: str,
+    family_name: str,
+    name_original_script: str,
+    aliases: str,
+    date_of_birth: str | None,
+    gender: str,
+    country_of_birth: str,
+    nationalities: str,
+) -> list[dict]:
+    """Client.matching_records from plain values (the candidate search reads rows)."""
+    base = {
+        "date_of_birth": date_of_birth,
+        "gender": gender or None,
+        "country_of_birth": country_of_birth or None,
+        "nationality": (nationalities.split(",")[0].strip() or None) if nationalities else None,
+    }
+    records = [{**base, "given_names": given_names, "family_name": family_name}]
+    if name_original_script:
+        words = name_original_script.split()
+        records.append(
+            {**base, "given_names": " ".join(words[:-1]), "family_name": words[-1]}
+            if len(words) > 1
+            else {**base, "given_names": "", "family_name": words[0]}
+        )
+    for line in aliases.splitlines():
+        line = line.strip()
+        if line:
+            family, _sep, given = line.partition(",")
+            records.append({**base, "given_names": given.strip(), "family_name": family.strip()})
+    return records
 
 
 class HouseholdMember(models.Model):
@@ -258,7 +291,10 @@ class ClientBlockingKey(models.Model):
     key = models.CharField(max_length=40)
 
     class Meta:
-        indexes = [models.Index(fields=["municipality", "key"], name="client_block_key")]
+        # client in the index too: candidate search reads the index alone (index-only scan)
+        indexes = [
+            models.Index(fields=["municipality", "key", "client"], name="client_block_key_client")
+        ]
         constraints = [
             models.UniqueConstraint(fields=["client", "key"], name="client_block_unique"),
         ]

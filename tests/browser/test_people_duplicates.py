@@ -57,7 +57,18 @@ def test_creating_a_known_person_shows_the_duplicate_warning_with_reasons(page, 
     text = warning.inner_text()
     assert "Al-Hassan, Mohammed" in text
     assert "Geburtsdatum gleich" in text
-    assert "Vorname klingt gleich" in text or "Vorname gleich" in text
+    # Muhammad is not Mohammed as typed: never "Vorname gleich" on its own
+    lines = [line.strip() for line in text.splitlines()]
+    assert "Vorname klingt gleich (andere Schreibweise)" in lines or (
+        "Vorname gleich nach Umschrift" in lines
+    )
+    assert "Vorname gleich" not in lines
+    # a common given name is a caution, not listed as a difference
+    caution = warning.locator(".reason-caution")
+    assert "Vorname ist sehr häufig" in caution.inner_text()
+    differing = warning.locator(".reason-differ").all_inner_texts()
+    assert all("Vorname ist sehr häufig" not in t for t in differing)
+    assert "Vorsicht:" in lines
     assert Client.objects.filter(family_name="Alhasan").count() == 0
     assert_accessible(page)
     screenshot(page, "people-duplicate-warning")

@@ -84,7 +84,10 @@ def sweep(rows: list[tuple[str, bool, float]], thresholds: Iterable[float]) -> l
 def blocking(pairs: list[dict], random_pairs: int = 20000, seed: int = 7) -> dict[str, float]:
     """Recall of blocking on the duplicates; keys per record; random-pair collisions."""
     positives = [p for p in pairs if p["duplicate"]]
-    hit = sum(1 for p in positives if blocking_keys(p["a"]) & blocking_keys(p["b"]))
+    shared = [len(blocking_keys(p["a"]) & blocking_keys(p["b"])) for p in positives]
+    hit = sum(1 for n in shared if n)
+    # found however common the keys are (the candidate search's prefilter)
+    two = sum(1 for n in shared if n >= 2)
     records = [r for p in pairs for r in (p["a"], p["b"])]
     keys = [blocking_keys(r) for r in records]
     rng = random.Random(seed)  # noqa: S311 - a reproducible sample
@@ -95,6 +98,7 @@ def blocking(pairs: list[dict], random_pairs: int = 20000, seed: int = 7) -> dic
     return {
         "recall": hit / len(positives) if positives else 0.0,
         "missed": len(positives) - hit,
+        "recall_two_keys": two / len(positives) if positives else 0.0,
         "keys_per_record": sum(map(len, keys)) / len(keys),
         "max_keys": max(map(len, keys)),
         "random_pair_share": collisions / random_pairs,

@@ -465,3 +465,26 @@ def compare(a: dict, b: dict) -> Comparison:
     total = ev + PRIOR
     value = 1.0 / (1.0 + math.exp(-max(-40.0, min(40.0, total))))
     return Comparison(round(value, 6), reasons, total)
+
+
+# The most the names can add, in any arrangement: both parts agreeing, rare, each
+# with a second agreeing part (swapped and pooled arrangements earn less).
+NAME_EVIDENCE_MAX = W_GIVEN_RARE + W_FAMILY_RARE + 2 * W_EXTRA_TOKEN
+
+
+def max_score(a: dict, b: dict) -> float:
+    """An upper bound of compare(a, b).score from the cheap fields alone (date,
+    gender, countries), taking the best the names could add. A candidate whose
+    bound is below the threshold need not be compared: its score is lower still."""
+    a = a if isinstance(a, dict) else {}
+    b = b if isinstance(b, dict) else {}
+    ev = date_evidence(a.get("date_of_birth"), b.get("date_of_birth"), [])
+    ga, gb = _text(a, "gender").lower()[:1], _text(b, "gender").lower()[:1]
+    if ga in ("f", "m") and gb in ("f", "m"):
+        ev += 0.3 if ga == gb else -7.0
+    for key, agree, disagree in (("country_of_birth", 0.7, -2.0), ("nationality", 0.3, -0.7)):
+        ca, cb = _country(a, key), _country(b, key)
+        if ca and cb:
+            ev += agree if ca == cb else disagree
+    total = ev + PRIOR + NAME_EVIDENCE_MAX
+    return 1.0 / (1.0 + math.exp(-max(-40.0, min(40.0, total))))

@@ -2,11 +2,19 @@
 
 Seeds synthetic clients (names from lotse/people/evaluation/names.py, in all their
 spellings) into the configured database, in a municipality of its own
-("bench-duplicates"), and at each size measures p50/p95 of one candidate lookup
-(``find_candidates`` for a team lead who sees every record) for probes that are
-another spelling of an existing client and for new people. Then imports 10,000
-rows with the duplicate check (rows per second, peak memory of the process).
-Not a test: run it by hand, e.g. on SQLite and on PostgreSQL.
+("bench-duplicates"), with bulk inserts and COPY (PostgreSQL) in batches, and at
+each size measures p50/p95 of one candidate lookup (``find_candidates`` for a
+team lead who sees every record) for probes that are another spelling of an
+existing client and for new people. Then imports --import-rows rows with the
+duplicate check through lotse.people.imports.do_import_clients (rows per second,
+peak memory of the process). Prints Markdown tables for the README.
+
+Not a test: run it by hand on a quiet machine, e.g.
+
+    DATABASE_URL=postgres://.../lotse_bench lotse bench_duplicates --clients 1000000
+    LOTSE_VAR_DIR=/tmp/bench lotse bench_duplicates --clients 100000   # SQLite
+
+--keep leaves the clients in place; a later run continues from them.
 """
 
 from __future__ import annotations
@@ -17,13 +25,14 @@ import time
 from collections.abc import Iterator
 
 from django.core.management.base import BaseCommand, CommandError
-from django.db import connection, reset_queries, transaction
+from django.db import connection, transaction
 
 from lotse.accounts.models import Organisation, Role, User
 from lotse.core.models import Municipality
 from lotse.people.duplicates import find_candidates
 from lotse.people.evaluation.names import POPULATIONS
-from lotse.people.indexing import _key_rows, _token_rows
+from lotse.people.imports import client_from_record, do_import_clients
+from lotse.people.indexing import insert_lookup_rows
 from lotse.people.models import Client, ClientBlockingKey, ClientSearchToken
 
 SLUG = "bench-duplicates"
@@ -86,33 +95,13 @@ class People:
         }
 
 
-def _client(record: dict, municipality, organisation, user) -> Client:
-    dob = record["date_of_birth"] or ""
-    parts = [int(x) for x in dob.split("-")] if dob else []
-    return Client(
-        municipality=municipality,
-        organisation=organisation,
-        created_by=user,
-        family_name=record["family_name"],
-        given_names=record["given_names"],
-        gender=record["gender"] or "",
-        birth_year=parts[0] if parts else None,
-        birth_month=parts[1] if len(parts) > 1 else None,
-        birth_day=parts[2] if len(parts) > 2 else None,
-        country_of_birth=record["country_of_birth"] or "",
-        nationalities=record["nationality"] or "",
-    )
-
-
-def _insert(clients: list[Client]) -> list[Client]:
+def _seed(clients: list[Client], *, tokens: bool) -> None:
+    """Insert a batch of clients with their blocking keys as plain rows (COPY on
+    PostgreSQL). Search tokens only with --search-tokens: the duplicate check does
+    not read them, and they are most of the rows."""
     with transaction.atomic():
         created = Client.objects.bulk_create(clients, batch_size=1000)
-        if any(c.pk is None for c in created):
-            # SQLite before RETURNING support: fetch the keys back
-            raise CommandError("bulk_create did not return primary keys")
-        ClientBlockingKey.objects.bulk_create(_key_rows(created), batch_size=2000)
-        ClientSearchToken.objects.bulk_create(_token_rows(created), batch_size=2000)
-    return created
+        insert_lookup_rows(created, tokens=tokens)
 
 
 def _ms(seconds: list[float], q: float) -> float:
@@ -132,6 +121,14 @@ class Command(BaseCommand):
         parser.add_argument("--import-rows", type=int, default=10_000)
         parser.add_argument("--seed", type=int, default=7)
         parser.add_argument(
+            "--slug", default=SLUG, help="municipality of the bench clients (one per data set)"
+        )
+        parser.add_argument(
+            "--search-tokens",
+            action="store_true",
+            help="also write search tokens when seeding (slower; the lookup does not use them)",
+        )
+        parser.add_argument(
             "--keep", action="store_true", help="keep the seeded clients for another run"
         )
 
@@ -145,75 +142,100 @@ class Command(BaseCommand):
             else [s for s in (10_000, 100_000) if s < n] + [n]
         )
         sizes = sorted({s for s in sizes if 0 < s <= n})
-        municipality, organisation, lead = self._setup()
+        municipality, organisation, lead = self._setup(options["slug"])
         people = People(options["seed"])
         seeded: list[dict] = []  # a sample of the seeded people, for duplicate probes
         count = Client.objects.filter(municipality=municipality).count()
-        if count:
-            self.stdout.write(f"{count} bench clients already there; continuing from them")
-        self.stdout.write(
+        out = self.stdout.write
+        out(
             f"database: {connection.vendor}; sizes: {sizes}; lookups per size: {options['lookups']}"
         )
+        if count:
+            out(f"{count:,} bench clients already there (--keep); continuing from them")
+        done = 0  # people generated so far: the same sequence as the first run
         results = []
         for size in sizes:
+            if size < count and size != sizes[-1]:
+                out(f"N={size:,} skipped: {count:,} bench clients are there already")
+                continue
             started = time.perf_counter()
-            while count < size:
-                take = min(BATCH, size - count)
+            while done < size:
+                take = min(BATCH, size - done)
                 batch_people = [people.person() for _ in range(take)]
-                _insert(
-                    [
-                        _client(people.record(p, variant=False), municipality, organisation, lead)
-                        for p in batch_people
-                    ]
-                )
+                clients = [
+                    client_from_record(
+                        people.record(p, variant=False), organisation=organisation, acting_user=lead
+                    )
+                    for p in batch_people
+                ]
                 seeded.extend(p for p in batch_people if people.rng.random() < 0.01)
-                count += take
+                if done >= count:
+                    _seed(clients, tokens=options["search_tokens"])
+                done += take
+            count = max(count, done)
             seed_s = time.perf_counter() - started
-            if connection.vendor == "postgresql":
-                with connection.cursor() as cursor:
-                    cursor.execute("ANALYZE")
-            dup, new, found = [], [], 0
-            probes = options["lookups"]
-            find_candidates(lead, people.record(people.person(), variant=True), 10)  # warm up
-            for i in range(probes):
-                if i % 2 == 0 and seeded:
-                    p = people.rng.choice(seeded)
-                    record = people.record(p, variant=True)
-                    t0 = time.perf_counter()
-                    hits = find_candidates(lead, record, 10)
-                    dup.append(time.perf_counter() - t0)
-                    found += bool(hits)
-                else:
-                    record = people.record(people.person(), variant=True)
-                    t0 = time.perf_counter()
-                    find_candidates(lead, record, 10)
-                    new.append(time.perf_counter() - t0)
-            both = dup + new
-            results.append((size, seed_s, both, dup, new, found / max(1, len(dup))))
-            self.stdout.write(
-                f"N={size:>9,}  p50 {_ms(both, 0.5):6.1f} ms  p95 {_ms(both, 0.95):6.1f} ms"
-                f"  (seeded in {seed_s:.0f} s)"
+            self._analyze()
+            results.append(self._lookups(count, seed_s, people, seeded, lead, options))
+            last = results[-1]
+            out(
+                f"N={size:>9,}  p50 {_ms(last['all'], 0.5):6.1f} ms  "
+                f"p95 {_ms(last['all'], 0.95):6.1f} ms  (seeded in {seed_s:.0f} s)"
             )
-        imported = self._import(people, seeded, municipality, organisation, lead, options)
+        imported = self._import(people, seeded, lead, options)
         self._table(results, imported, count)
         if not options["keep"]:
             self._cleanup(municipality)
 
-    def _setup(self):
+    def _analyze(self) -> None:
+        if connection.vendor == "postgresql":
+            with connection.cursor() as cursor:  # the visibility map, for index-only scans
+                cursor.execute(f"VACUUM ANALYZE {ClientBlockingKey._meta.db_table}")
+                cursor.execute(f"ANALYZE {Client._meta.db_table}")
+        else:
+            with connection.cursor() as cursor:
+                cursor.execute("ANALYZE")
+
+    def _lookups(self, size, seed_s, people, seeded, lead, options) -> dict:
+        dup, new, found = [], [], 0
+        for _ in range(20):  # warm up caches and the connection
+            find_candidates(lead, people.record(people.person(), variant=True), 10)
+        for i in range(options["lookups"]):
+            if i % 2 == 0 and seeded:
+                record = people.record(people.rng.choice(seeded), variant=True)
+                t0 = time.perf_counter()
+                hits = find_candidates(lead, record, 10)
+                dup.append(time.perf_counter() - t0)
+                found += bool(hits)
+            else:
+                record = people.record(people.person(), variant=True)
+                t0 = time.perf_counter()
+                find_candidates(lead, record, 10)
+                new.append(time.perf_counter() - t0)
+        return {
+            "size": size,
+            "seed_s": seed_s,
+            "all": dup + new,
+            "dup": dup,
+            "new": new,
+            "found": found / max(1, len(dup)),
+        }
+
+    def _setup(self, slug: str = SLUG):
         municipality, _ = Municipality.objects.get_or_create(
-            slug=SLUG,
-            defaults={"name": "Benchmark (duplicates)", "kind": Municipality.Kind.KREIS},
+            slug=slug,
+            defaults={"name": f"Benchmark ({slug})", "kind": Municipality.Kind.KREIS},
         )
         organisation, _ = Organisation.objects.get_or_create(
             municipality=municipality,
             name="KIM Benchmark",
             defaults={"kind": Organisation.Kind.INTEGRATION_CENTRE},
         )
-        lead = User.objects.filter(username="bench-duplicates@lotse.invalid").first()
+        username = f"{slug}@lotse.invalid"
+        lead = User.objects.filter(username=username).first()
         if lead is None:
             lead = User.objects.create_user(
-                username="bench-duplicates@lotse.invalid",
-                email="bench-duplicates@lotse.invalid",
+                username=username,
+                email=username,
                 password=None,
                 organisation=organisation,
                 role=Role.TEAM_LEAD,
@@ -228,62 +250,64 @@ class Command(BaseCommand):
             else:
                 yield people.record(people.person(), variant=False)
 
-    def _import(self, people, seeded, municipality, organisation, lead, options) -> dict:
+    def _import(self, people, seeded, lead, options) -> dict:
         total = options["import_rows"]
-        scope = Client.objects.filter(organisation=organisation, merged_into__isnull=True)
+        # new people unlike those of an earlier run's import into kept data
+        people.rng.seed(
+            options["seed"] * 1_000_003 + Client.objects.filter(created_by=lead).count()
+        )
         rss_before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-        flagged = 0
-        pending: list[Client] = []
         started = time.perf_counter()
-        for row in self._rows(people, seeded, total):
-            if find_candidates(scope, row, 5, municipality_id=municipality.pk):
-                flagged += 1  # held back for a person to decide
-                continue
-            pending.append(_client(row, municipality, organisation, lead))
-            if len(pending) >= 500:
-                _insert(pending)
-                pending = []
-                reset_queries()  # DEBUG keeps every query otherwise: memory would grow
-        if pending:
-            _insert(pending)
+        result = do_import_clients(acting_user=lead, rows=self._rows(people, seeded, total))
         elapsed = time.perf_counter() - started
         rss_after = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
         return {
             "rows": total,
             "seconds": elapsed,
             "rate": total / elapsed if elapsed else 0.0,
-            "flagged": flagged,
+            "flagged": result.held_back,
             "peak_mb": rss_after / 1024,
             "growth_mb": (rss_after - rss_before) / 1024,
         }
 
     def _table(self, results, imported, count) -> None:
         out = self.stdout.write
-        out("")
-        out(f"Candidate lookup ({connection.vendor}), one new record against N clients:")
-        out("| N | p50 ms | p95 ms | p95 ms (other spelling) | p95 ms (new person) | found |")
-        out("|---:|---:|---:|---:|---:|---:|")
-        for size, _seed_s, both, dup, new, recall in results:
-            out(
-                f"| {size:,} | {_ms(both, 0.5):.1f} | {_ms(both, 0.95):.1f} | "
-                f"{_ms(dup, 0.95) if dup else 0:.1f} | {_ms(new, 0.95) if new else 0:.1f} | "
-                f"{recall:.0%} |"
-            )
-        if len(results) > 1:
-            first, last = results[0], results[-1]
-            growth = _ms(last[2], 0.95) / max(_ms(first[2], 0.95), 1e-6)
-            out(f"p95 growth from N={first[0]:,} to N={last[0]:,}: {growth:.2f}x")
+        first = results[0]
         out("")
         out(
-            f"Import of {imported['rows']:,} rows with the duplicate check against {count:,} "
-            f"clients: {imported['rate']:.0f} rows/s ({imported['seconds']:.1f} s), "
-            f"{imported['flagged']} held back as possible duplicates; peak RSS of the process "
-            f"{imported['peak_mb']:.0f} MB (+{imported['growth_mb']:.0f} MB during the import)"
+            f"Duplicate check on {connection.vendor}: one candidate lookup (find_candidates for "
+            "a team lead) against N clients; growth = p95 / p95 at the first N."
+        )
+        out(
+            "| N | p50 ms | p95 ms | p95 growth | p95 ms, other spelling | p95 ms, new person "
+            "| other spelling found |"
+        )
+        out("|---:|---:|---:|---:|---:|---:|---:|")
+        for r in results:
+            growth = _ms(r["all"], 0.95) / max(_ms(first["all"], 0.95), 1e-6)
+            out(
+                f"| {r['size']:,} | {_ms(r['all'], 0.5):.1f} | {_ms(r['all'], 0.95):.1f} | "
+                f"{growth:.2f}x | {_ms(r['dup'], 0.95) if r['dup'] else 0:.1f} | "
+                f"{_ms(r['new'], 0.95) if r['new'] else 0:.1f} | {r['found']:.0%} |"
+            )
+        out("")
+        out(
+            "| import rows | against N clients | rows/s | seconds | held back | peak RSS MB "
+            "| RSS growth during import MB |"
+        )
+        out("|---:|---:|---:|---:|---:|---:|---:|")
+        out(
+            f"| {imported['rows']:,} | {count:,} | {imported['rate']:.0f} | "
+            f"{imported['seconds']:.1f} | {imported['flagged']:,} | {imported['peak_mb']:.0f} | "
+            f"{imported['growth_mb']:.0f} |"
         )
 
     def _cleanup(self, municipality) -> None:
-        with transaction.atomic():
-            ClientBlockingKey.objects.filter(municipality=municipality).delete()
-            ClientSearchToken.objects.filter(municipality=municipality).delete()
-            Client.objects.filter(municipality=municipality).delete()
+        """Plain DELETEs: the ORM's cascade collector would load a million rows."""
+        with transaction.atomic(), connection.cursor() as cursor:
+            for model in (ClientBlockingKey, ClientSearchToken, Client):
+                cursor.execute(
+                    f"DELETE FROM {model._meta.db_table} WHERE municipality_id = %s",  # noqa: S608
+                    [municipality.pk],
+                )
         self.stdout.write("bench clients removed (use --keep to keep them)")

@@ -59,6 +59,11 @@ class Command(BaseCommand):
             f"(max {blocking['max_keys']}), random pairs sharing a key "
             f"{blocking['random_pair_share']:.4%}"
         )
+        out.write(
+            f"prefilter: {blocking['recall_two_keys']:.4f} of duplicates share two or more "
+            "keys (found however common the keys are); the rest need their shared key to be "
+            "rare among the municipality's clients"
+        )
         if options["sweep"]:
             out.write(
                 f"\n{'threshold':>9} {'precision':>9} {'recall':>7} {'f1':>6} {'fp':>4} {'fn':>4}"
