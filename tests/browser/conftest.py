@@ -81,3 +81,31 @@ def assert_accessible(page) -> None:
         v for v in results.response["violations"] if v.get("impact") in {"serious", "critical"}
     ]
     assert not serious, results.generate_report()
+
+
+PASSWORD = "correct horse battery"  # every test user's password (tests/conftest.py)
+
+
+def totp_now(secret: str) -> str:
+    """The user's current TOTP code, as their authenticator app would show it."""
+    from allauth.mfa.totp.internal.auth import format_hotp_value, hotp_value
+    from django.utils import timezone
+
+    return format_hotp_value(hotp_value(secret, int(timezone.now().timestamp()) // 30))
+
+
+def log_in(page, user) -> None:
+    """Sign in through the real forms: password, then the TOTP code if the role needs one.
+
+    Waits until the URL has left /accounts/ (a glob like "**/" would match the login
+    page itself).
+    """
+    page.goto("/accounts/login/")
+    page.get_by_label("E-Mail-Adresse").fill(user.email)
+    page.get_by_label("Passwort").fill(PASSWORD)
+    page.get_by_role("button", name="Anmelden").click()
+    page.wait_for_url(lambda url: "/accounts/login/" not in url)
+    if "/2fa/authenticate/" in page.url:
+        page.get_by_label("Code").fill(totp_now(user.totp_secret))
+        page.locator("main button[type=submit]").first.click()
+    page.wait_for_url(lambda url: "/accounts/" not in url)

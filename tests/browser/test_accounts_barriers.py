@@ -5,14 +5,13 @@ from __future__ import annotations
 import pytest
 
 from lotse.barriers.models import BarrierReport
-from tests.browser.conftest import assert_accessible, screenshot
-from tests.browser.test_accounts_organisations import login
+from tests.browser.conftest import assert_accessible, log_in, screenshot
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
 def test_barrier_goes_from_the_case_to_the_coordinators_list(page, world, browser, live_server):
-    login(page, world.case_manager_a)
+    log_in(page, world.case_manager_a)
     page.goto(f"/cases/{world.case_a.pk}/")
     page.get_by_text("Strukturelle Hürde melden").click()
     page.get_by_label("Handlungsfeld").select_option(label="Aufenthalt und Rechtsfragen")
@@ -34,7 +33,7 @@ def test_barrier_goes_from_the_case_to_the_coordinators_list(page, world, browse
 
     context = browser.new_context(base_url=live_server.url, locale="de-DE")
     coordinator = context.new_page()
-    login(coordinator, world.coordinator_a)
+    log_in(coordinator, world.coordinator_a)
     coordinator.get_by_role("link", name="Strukturelle Hürden").click()
     coordinator.wait_for_url("**/barriers/")
     assert coordinator.get_by_text("dauern sechs Monate").is_visible()

@@ -5,8 +5,7 @@ from __future__ import annotations
 import pytest
 
 from lotse.accounts.models import Location
-from tests.browser.conftest import assert_accessible, screenshot
-from tests.browser.test_accounts_organisations import login
+from tests.browser.conftest import assert_accessible, log_in, screenshot
 from tests.conftest import make_case, make_client
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -18,7 +17,7 @@ def test_caseload_per_location_against_fte(page, world, persona):
     for _ in range(3):
         client = make_client(world.municipality_a, world.kim_a, world.other_case_manager_a)
         make_case(client, world.other_case_manager_a, location=haus)
-    login(page, world.personas()[persona])
+    log_in(page, world.personas()[persona])
     page.get_by_role("link", name="Fallbelastung").click()
     page.wait_for_url("**/caseload/")
     row = page.get_by_role("row").filter(has_text="Haus International")

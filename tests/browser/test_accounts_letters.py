@@ -7,8 +7,7 @@ import datetime as dt
 import pytest
 from django.utils import timezone
 
-from tests.browser.conftest import assert_accessible, screenshot
-from tests.browser.test_accounts_organisations import login
+from tests.browser.conftest import assert_accessible, log_in, screenshot
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -16,7 +15,7 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 def test_invitation_is_filled_in_on_the_case_page_and_downloaded(page, world):
     world.client_a.preferred_language = "ar"
     world.client_a.save()
-    login(page, world.case_manager_a)
+    log_in(page, world.case_manager_a)
     page.goto(f"/cases/{world.case_a.pk}/")
     page.get_by_text("Termineinladung").click()
     assert page.get_by_label("Sprache des Schreibens").first.input_value() == "ar"

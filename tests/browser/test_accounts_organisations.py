@@ -3,33 +3,15 @@
 from __future__ import annotations
 
 import pytest
-from django.utils import timezone
 
 from lotse.accounts.models import Location, Organisation
-from tests.browser.conftest import assert_accessible, screenshot
+from tests.browser.conftest import assert_accessible, log_in, screenshot
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
-def login(page, user) -> None:
-    from allauth.mfa.totp.internal.auth import format_hotp_value, hotp_value
-
-    page.goto("/accounts/login/")
-    page.get_by_label("E-Mail-Adresse").fill(user.email)
-    page.get_by_label("Passwort").fill("correct horse battery")
-    page.get_by_role("button", name="Anmelden").click()
-    if not user.needs_mfa:
-        page.wait_for_url(lambda url: "/accounts/" not in url)
-        return
-    page.wait_for_url("**/2fa/authenticate/")
-    code = format_hotp_value(hotp_value(user.totp_secret, int(timezone.now().timestamp()) // 30))
-    page.get_by_label("Code").fill(code)
-    page.locator("main button[type=submit]").first.click()
-    page.wait_for_url(lambda url: "/accounts/" not in url)
-
-
 def test_administrator_adds_an_organisation_with_a_location(page, world):
-    login(page, world.admin_a)
+    log_in(page, world.admin_a)
     page.goto("/users/")
     page.get_by_role("link", name="Organisationen und Standorte").click()
     page.wait_for_url("**/users/organisations/")

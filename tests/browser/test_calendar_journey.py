@@ -10,26 +10,9 @@ from django.utils import timezone
 from lotse.appointments.models import FollowUp
 from lotse.cases.models import Case
 from lotse.contacts.models import Contact
-from tests.browser.conftest import assert_accessible, screenshot
+from tests.browser.conftest import assert_accessible, log_in, screenshot
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-
-def totp_now(secret: str) -> str:
-    from allauth.mfa.totp.internal.auth import format_hotp_value, hotp_value
-
-    return format_hotp_value(hotp_value(secret, int(timezone.now().timestamp()) // 30))
-
-
-def log_in(page, user) -> None:
-    page.goto("/accounts/login/")
-    page.get_by_label("E-Mail-Adresse").fill(user.email)
-    page.get_by_label("Passwort").fill("correct horse battery")
-    page.get_by_role("button", name="Anmelden").click()
-    page.wait_for_url("**/2fa/authenticate/")
-    page.get_by_label("Code").fill(totp_now(user.totp_secret))
-    page.locator("main button[type=submit]").first.click()
-    page.wait_for_url(lambda url: "/accounts/" not in url)
 
 
 def test_contact_and_follow_up_from_the_case_page_to_the_worklist_and_done(page, world):

@@ -4,22 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from tests.browser.conftest import assert_accessible, screenshot
-from tests.browser.test_login_journey import totp_now
+from tests.browser.conftest import assert_accessible, log_in, screenshot
 from tests.conferences.factories import give_consent
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-
-def log_in(page, user) -> None:
-    page.goto("/accounts/login/")
-    page.get_by_label("E-Mail-Adresse").fill(user.email)
-    page.get_by_label("Passwort").fill("correct horse battery")
-    page.get_by_role("button", name="Anmelden").click()
-    page.wait_for_url("**/2fa/authenticate/")
-    page.get_by_label("Code").fill(totp_now(user.totp_secret))
-    page.locator("main button[type=submit]").first.click()
-    page.wait_for_url(lambda url: "/accounts/" not in url)
 
 
 @pytest.fixture

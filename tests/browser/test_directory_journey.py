@@ -19,8 +19,7 @@ from lotse.demo.management.commands.load_demo import TROISDORF_DISTRICTS, TROISD
 from lotse.directory.demo import DEMO_FILE
 from lotse.directory.models import Offer
 from lotse.referrals.models import Referral
-from tests.browser.conftest import assert_accessible, screenshot
-from tests.browser.test_login_journey import totp_now
+from tests.browser.conftest import assert_accessible, log_in, screenshot
 from tests.conftest import make_case, make_client, make_user
 from tests.consents.factories import make_consent
 
@@ -78,18 +77,6 @@ def new_page(browser, live_server):
     yield open_page
     for context in contexts:
         context.close()
-
-
-def log_in(page, user) -> None:
-    page.goto("/accounts/login/")
-    page.get_by_label("E-Mail-Adresse").fill(user.email)
-    page.get_by_label("Passwort").fill("correct horse battery")
-    page.get_by_role("button", name="Anmelden").click()
-    page.wait_for_url(lambda url: "/accounts/login/" not in url)
-    if "/2fa/authenticate/" in page.url:
-        page.get_by_label("Code").fill(totp_now(user.totp_secret))
-        page.locator("main button[type=submit]").first.click()
-    page.wait_for_url(lambda url: "/accounts/" not in url)
 
 
 def test_import_coverage_public_arabic_search_and_referral_accepted(page, new_page, troisdorf):

@@ -3,19 +3,12 @@
 from __future__ import annotations
 
 import pytest
-from django.utils import timezone
 
 from lotse.accounts.models import Role
-from tests.browser.conftest import assert_accessible, screenshot
+from tests.browser.conftest import assert_accessible, screenshot, totp_now
 from tests.conftest import make_case, make_client, make_user
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-
-def totp_now(secret: str) -> str:
-    from allauth.mfa.totp.internal.auth import format_hotp_value, hotp_value
-
-    return format_hotp_value(hotp_value(secret, int(timezone.now().timestamp()) // 30))
 
 
 def test_case_manager_logs_in_with_totp_sees_worklist_and_logs_out(page, world):

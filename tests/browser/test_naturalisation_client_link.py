@@ -9,8 +9,7 @@ from django.utils import timezone
 
 from lotse.consents.models import Consent, Purpose
 from lotse.naturalisation.models import Application
-from tests.browser.conftest import assert_accessible, screenshot
-from tests.browser.test_residence_journeys import login
+from tests.browser.conftest import assert_accessible, log_in, screenshot
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -30,7 +29,7 @@ def test_authority_staff_link_the_application_to_a_consented_client_record(page,
         received_on=dt.date(2026, 1, 5),
         status_since=dt.date(2026, 1, 5),
     )
-    login(page, world.authority_staff_a)
+    log_in(page, world.authority_staff_a)
     page.goto(f"/naturalisation/applications/{app.pk}/")
     assert page.get_by_test_id("client-link").inner_text() == "nicht verknüpft"
     page.locator("#id_client").select_option(label="Haddad, Nour")

@@ -8,8 +8,7 @@ import pytest
 from django.utils import timezone
 
 from lotse.naturalisation.models import Application, Campaign
-from tests.browser.conftest import assert_accessible, screenshot
-from tests.browser.test_login_journey import totp_now
+from tests.browser.conftest import assert_accessible, log_in, screenshot
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 CSV = (
@@ -20,19 +19,8 @@ CSV = (
 )
 
 
-def login(page, user):
-    page.goto("/accounts/login/")
-    page.get_by_label("E-Mail-Adresse").fill(user.email)
-    page.get_by_label("Passwort").fill("correct horse battery")
-    page.get_by_role("button", name="Anmelden").click()
-    page.wait_for_url("**/2fa/authenticate/")
-    page.get_by_label("Code").fill(totp_now(user.totp_secret))
-    page.locator("main button[type=submit]").first.click()
-    page.wait_for_url(lambda url: "/accounts/" not in url)
-
-
 def test_case_manager_runs_a_25b_precheck_and_sees_each_requirement(page, world):
-    login(page, world.case_manager_a)
+    log_in(page, world.case_manager_a)
     page.goto("/residence/precheck/aufenthg25b/")
     page.get_by_label("Aktueller Aufenthaltsstatus").select_option("duldung")
     page.get_by_label("Zeitraum 1: Status").select_option("duldung")
@@ -57,7 +45,7 @@ def test_authority_staff_moves_an_application_through_the_pipeline(page, world):
         status_since=dt.date(2026, 1, 5),
         language="ar",
     )
-    login(page, world.authority_staff_a)
+    log_in(page, world.authority_staff_a)
     page.goto(f"/naturalisation/applications/{app.pk}/")
     for box in page.locator("input[name=documents]").all():
         box.check()
@@ -86,7 +74,7 @@ def test_authority_staff_imports_a_register_and_sees_who_is_eligible(page, world
     bad.write_text(CSV + "X;kein Datum;SY;2015-01-01;duldung;;Y\n", encoding="utf-8")
     good = tmp_path / "liste.csv"
     good.write_text(CSV, encoding="utf-8")
-    login(page, world.authority_staff_a)
+    log_in(page, world.authority_staff_a)
     page.goto(f"/naturalisation/campaigns/{campaign.pk}/")
     page.get_by_label("Registerliste (CSV oder XLSX)").set_input_files(str(bad))
     page.get_by_role("button", name="Importieren und vorprüfen").click()
@@ -109,7 +97,7 @@ def test_authority_staff_books_a_consultation_slot_and_is_reminded(page, world, 
     good = tmp_path / "liste.csv"
     good.write_text(CSV, encoding="utf-8")
     tomorrow = timezone.localdate() + dt.timedelta(days=1)
-    login(page, world.authority_staff_a)
+    log_in(page, world.authority_staff_a)
     page.goto(f"/naturalisation/campaigns/{campaign.pk}/")
     page.get_by_label("Registerliste (CSV oder XLSX)").set_input_files(str(good))
     page.get_by_role("button", name="Importieren und vorprüfen").click()

@@ -232,3 +232,11 @@ def test_worklist_lists_expiring_and_expired_documents(
     assert not any("Later" in i.subject for i in found)
     assert list(items(world.other_case_manager_a, today)) == []
     assert list(items(world.coordinator_a, today)) == []
+
+
+def test_the_client_page_names_the_language_for_documents_in_words(world, logged_in):
+    http = logged_in(world.case_manager_a)
+    world.client_a.preferred_language = "ar"
+    world.client_a.save()
+    page = http.get(reverse("people:detail", args=[world.client_a.pk])).content.decode()
+    assert "<dd>Arabisch</dd>" in page
