@@ -11,7 +11,6 @@ from django.utils.translation import gettext as _
 from lotse.appointments.forms import FollowUpForm
 from lotse.appointments.queries import get_open_follow_ups, get_upcoming_appointments
 from lotse.cases.models import Case
-from lotse.cases.permissions import cases_visible_to
 from lotse.core.extensions import CaseSection
 
 
@@ -29,7 +28,7 @@ def section_context(case: Case, form: FollowUpForm | None = None) -> dict[str, A
 
 
 def section(request: HttpRequest, case: Case) -> CaseSection | None:
-    if not cases_visible_to(request.user).filter(pk=case.pk).exists():
+    if not request.user.has_perm("cases.view_case", case):
         return None
     return CaseSection(
         title=_("Follow-ups and appointments"),

@@ -22,11 +22,6 @@ rules.add_perm("appointments.manage_interpreters", is_team_lead | is_coordinator
 rules.add_perm("appointments.view_appointments", is_case_manager)
 
 
-def my_cases(user) -> QuerySet[Case]:
-    """The cases a user works on personally (see cases_worked_on_by)."""
-    return cases_worked_on_by(user)
-
-
 def interpreters_visible_to(user) -> QuerySet[Interpreter]:
     if not user.has_perm("appointments.view_interpreters"):
         return Interpreter.objects.none()
@@ -69,7 +64,7 @@ def my_appointments(user) -> QuerySet[Appointment]:
     """Appointments the user organises or in which one of their own cases takes part."""
     if not user.has_perm("appointments.view_appointments"):
         return Appointment.objects.none()
-    return _organised_or_taking_part(user, my_cases(user))
+    return _organised_or_taking_part(user, cases_worked_on_by(user))
 
 
 def access_appointment(request: HttpRequest, pk: int) -> Appointment:

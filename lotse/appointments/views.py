@@ -32,11 +32,10 @@ from lotse.appointments.permissions import (
     interpreters_managed_by,
     interpreters_visible_to,
     my_appointments,
-    my_cases,
 )
 from lotse.appointments.queries import day_bounds, get_language_matches
 from lotse.audit.actions import do_log_access
-from lotse.cases.permissions import access_case, cases_visible_to
+from lotse.cases.permissions import access_case, cases_visible_to, cases_worked_on_by
 from lotse.cases.rules import OPEN_PHASES
 from lotse.core.views_helpers import require_perm
 
@@ -208,7 +207,9 @@ def follow_up_detail(request, pk: int):
 
 
 def _case_choices(user, extra_ids: list[int]):
-    open_mine = Q(pk__in=my_cases(user).values("pk"), phase__in=[p.value for p in OPEN_PHASES])
+    open_mine = Q(
+        pk__in=cases_worked_on_by(user).values("pk"), phase__in=[p.value for p in OPEN_PHASES]
+    )
     return (
         cases_visible_to(user)
         .filter(open_mine | Q(pk__in=extra_ids))

@@ -9,7 +9,6 @@ from django.utils.translation import gettext as _
 
 from lotse.appointments.permissions import interpreters_visible_to
 from lotse.cases.models import Case
-from lotse.cases.permissions import cases_visible_to
 from lotse.contacts.forms import ContactForm
 from lotse.contacts.queries import get_latest_contacts
 from lotse.core.extensions import CaseSection
@@ -25,7 +24,7 @@ def section_context(case: Case, user, form: ContactForm | None = None) -> dict[s
 
 
 def section(request: HttpRequest, case: Case) -> CaseSection | None:
-    if not cases_visible_to(request.user).filter(pk=case.pk).exists():
+    if not request.user.has_perm("cases.view_case", case):
         return None
     return CaseSection(
         title=_("Contacts"),
