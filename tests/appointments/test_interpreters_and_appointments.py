@@ -8,7 +8,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from lotse.appointments.models import Appointment, Interpreter
-from tests.appointments.factories import make_appointment, make_interpreter
+from tests.appointments.factories import at, make_appointment, make_interpreter
 from tests.conftest import make_case, make_client
 
 
@@ -123,7 +123,7 @@ def test_editing_keeps_participants_the_editor_cannot_see(client, world):
     appointment = make_appointment(
         world.other_case_manager_a,
         [world.case_a, colleague_case],
-        timezone.now() + dt.timedelta(days=1),
+        at(timezone.localdate() + dt.timedelta(days=1), 10),
     )
     client.force_login(world.other_case_manager_a)
     payload = _edit_payload(appointment, "Neuer Titel", 1)
@@ -139,7 +139,10 @@ def test_editing_keeps_participants_the_editor_cannot_see(client, world):
 
 def test_a_stale_appointment_edit_is_refused_with_what_changed(client, world):
     appointment = make_appointment(
-        world.case_manager_a, [world.case_a], timezone.now() + dt.timedelta(days=1), title="Alt"
+        world.case_manager_a,
+        [world.case_a],
+        at(timezone.localdate() + dt.timedelta(days=1), 10),
+        title="Alt",
     )
     url = reverse("appointments:edit", args=[appointment.pk])
     client.force_login(world.case_manager_a)
