@@ -6,7 +6,10 @@ MFA set-up, logout and static files sends them to the set-up page.
 
 from __future__ import annotations
 
+import time
+
 from allauth.mfa.models import Authenticator
+from django.conf import settings
 from django.shortcuts import redirect
 from django.urls import reverse
 
@@ -30,3 +33,26 @@ class RequireMFAMiddleware:
                 return redirect(reverse("mfa_activate_totp"))
             request.session["lotse_mfa_ok"] = True
         return self.get_response(request)
+
+
+class RefreshIdleSessionMiddleware:
+    """Each request counts as activity and keeps the session from expiring.
+
+    Writing the session on every request (``SESSION_SAVE_EVERY_REQUEST``) costs an UPDATE
+    per page; refreshing it once the last refresh is ``SESSION_REFRESH_SECONDS`` old keeps
+    the idle limit to within that time at a fraction of the writes.
+    """
+
+    KEY = "lotse_refreshed_at"
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        session = getattr(request, "session", None)
+        if session is not None and session.session_key and not session.is_empty():
+            now = int(time.time())
+            if now - session.get(self.KEY, 0) >= settings.SESSION_REFRESH_SECONDS:
+                session[self.KEY] = now  # marks the session modified: saved with a new expiry
+        return response
