@@ -15,7 +15,7 @@ from django.utils.translation import gettext as _
 
 from lotse.appointments.permissions import my_appointments
 from lotse.appointments.queries import day_bounds
-from lotse.cases.permissions import cases_worked_on_by
+from lotse.cases.permissions import open_cases_worked_on
 from lotse.core.extensions import WorklistItem
 
 DUE_SOON_DAYS = 7
@@ -32,7 +32,7 @@ def items(user, today: dt.date) -> Iterable[WorklistItem]:
         FollowUp.objects.open()
         .filter(
             # A closed case's follow-ups rest until the case is reopened.
-            case__in=cases_worked_on_by(user).exclude(phase="closed").values("pk"),
+            case_id__in=list(open_cases_worked_on(user)),
             due_on__lte=today + dt.timedelta(days=DUE_SOON_DAYS),
         )
         .select_related("case__client")

@@ -17,6 +17,8 @@ from lotse.accounts.models import Role
 from lotse.accounts.permissions import is_case_manager, is_staff_member
 from lotse.audit.actions import do_log_access
 from lotse.cases.models import Case
+from lotse.cases.rules import OPEN_PHASES
+from lotse.core.memo import memo
 
 
 def cases_visible_to(user) -> QuerySet[Case]:
@@ -49,6 +51,22 @@ def cases_worked_on_by(user) -> QuerySet[Case]:
     if user.role == Role.CASE_MANAGER:
         return cases_visible_to(user)  # already exactly their own and shared cases
     return cases_visible_to(user).filter(pk__in=_own_or_shared(user))
+
+
+def open_cases_worked_on(user) -> dict[int, int]:
+    """{case id: client id} of the open cases the user works on (see above).
+
+    Read once per page inside ``lotse.core.memo.memoised()``; the start page's to-do
+    lists filter by these ids instead of each compiling the visibility subquery anew.
+    """
+    return memo(
+        ("open_cases_worked_on", user.pk),
+        lambda: dict(
+            cases_worked_on_by(user)
+            .filter(phase__in=[p.value for p in OPEN_PHASES])
+            .values_list("pk", "client_id")
+        ),
+    )
 
 
 @rules.predicate

@@ -8,15 +8,14 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 
-from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from lotse.accounts.models import Role
 from lotse.accounts.permissions import is_case_manager
 from lotse.cases.models import Approval, Goal, GoalAgreement, TransferRequest
-from lotse.cases.permissions import cases_visible_to
-from lotse.cases.rules import OPEN_PHASES, GoalStatus
+from lotse.cases.permissions import open_cases_worked_on
+from lotse.cases.rules import GoalStatus
 from lotse.core.extensions import WorklistItem
 
 LIMIT = 50
@@ -34,16 +33,12 @@ def items(user, today: dt.date) -> Iterable[WorklistItem]:
 
 def _overdue_goals(user, today: dt.date) -> Iterable[WorklistItem]:
     """Open goals past their target date, in the cases the user manages or shares."""
-    mine = cases_visible_to(user).filter(
-        Q(case_manager_id=user.pk) | Q(shared_with__id=user.pk),
-        phase__in=[p.value for p in OPEN_PHASES],
-    )
     goals = (
         Goal.objects.filter(
             status=GoalStatus.OPEN,
             target_date__lt=today,
             agreement__status=GoalAgreement.Status.AGREED,
-            agreement__case__in=mine.values("pk"),
+            agreement__case_id__in=list(open_cases_worked_on(user)),
         )
         .select_related("agreement__case__client", "field")
         .order_by("target_date", "pk")[:LIMIT]

@@ -26,6 +26,8 @@ from django.http import HttpRequest
 from django.template.loader import render_to_string
 from django.utils.safestring import SafeString, mark_safe
 
+from lotse.core.memo import memoised
+
 
 @dataclass(frozen=True)
 class WorklistItem:
@@ -61,7 +63,6 @@ class NavItem:
 
 
 @cache
-@cache
 def app_modules(name: str) -> tuple[ModuleType, ...]:
     """The ``<app>.<name>`` modules of Lotse's installed apps, in INSTALLED_APPS order.
 
@@ -83,8 +84,9 @@ def app_modules(name: str) -> tuple[ModuleType, ...]:
 
 def worklist_items(user, today: dt.date) -> list[WorklistItem]:
     items: list[WorklistItem] = []
-    for module in app_modules("worklist"):
-        items.extend(module.items(user, today))
+    with memoised():
+        for module in app_modules("worklist"):
+            items.extend(module.items(user, today))
     far = dt.date.max
     return sorted(items, key=lambda item: (not item.overdue, item.due or far, item.title))
 

@@ -1,6 +1,9 @@
 from __future__ import annotations
 
+import datetime as dt
+
 from django.contrib.auth.decorators import login_required
+from django.db.models.functions import Coalesce
 from django.shortcuts import render
 from django.utils import timezone
 
@@ -9,6 +12,15 @@ from lotse.cases import queries
 from lotse.cases.models import Case, PhaseChoices
 from lotse.cases.permissions import cases_visible_to
 from lotse.core.extensions import worklist_items
+
+OPEN_CASES_SHOWN = 25
+CASE_ROW_FIELDS = (
+    "phase",
+    "last_contact_on",
+    "opened_on",
+    "client__family_name",
+    "client__given_names",
+)
 
 
 @login_required
@@ -20,20 +32,23 @@ def start(request):
     if user.has_perm("cases.view_case_list"):
         scope = cases_visible_to(user)
         municipality = user.organisation.municipality
-        open_cases = (
+        cutoff = context["today"] - dt.timedelta(weeks=municipality.no_contact_weeks)
+        # Longest without contact first, counting from the opening where there was none:
+        # one list, in which the cases past the municipality's limit are flagged.
+        open_cases = list(
             queries.get_open_cases(scope)
+            .annotate(since=Coalesce("last_contact_on", "opened_on"))
             .select_related("client")
-            .order_by("last_contact_on", "opened_on")
+            .only(*CASE_ROW_FIELDS)
+            .order_by("since", "pk")[:OPEN_CASES_SHOWN]
         )
-        quiet = queries.get_cases_without_contact(
-            scope, municipality.no_contact_weeks, context["today"]
-        ).select_related("client")
+        for case in open_cases:
+            case.quiet = case.since < cutoff
         counts = queries.get_phase_counts(scope)
         context.update(
             worklist=True,
-            open_cases=open_cases[:25],
+            open_cases=open_cases,
             open_count=sum(n for phase, n in counts.items() if phase != "closed"),
-            quiet_cases=quiet[:25],
             no_contact_weeks=municipality.no_contact_weeks,
             phase_counts=[
                 (label, counts.get(value, 0))

@@ -15,7 +15,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from lotse.accounts.permissions import is_case_manager
-from lotse.cases.permissions import cases_worked_on_by
+from lotse.cases.permissions import open_cases_worked_on
 from lotse.core.extensions import WorklistItem
 from lotse.core.models import Municipality
 from lotse.people.models import Client
@@ -40,8 +40,7 @@ def items(user, today: dt.date) -> Iterable[WorklistItem]:
     # cases; clients the user registered for their organisation); spelt out here so each
     # is a plain indexed query instead of the visibility rule's OR over all clients.
     scope = Client.objects.current().filter(municipality_id=user.organisation.municipality_id)
-    mine = cases_worked_on_by(user).exclude(phase="closed").values("client_id")
-    of_my_cases = scope.filter(expiring, pk__in=mine)
+    of_my_cases = scope.filter(expiring, pk__in=set(open_cases_worked_on(user).values()))
     registered = scope.filter(
         expiring, created_by_id=user.pk, organisation_id=user.organisation_id, cases__isnull=True
     )

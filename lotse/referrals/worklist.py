@@ -10,7 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from lotse.accounts.permissions import is_case_manager
-from lotse.cases.permissions import cases_visible_to
+from lotse.cases.permissions import open_cases_worked_on
 from lotse.core.extensions import WorklistItem
 from lotse.referrals.models import Referral
 from lotse.referrals.permissions import referrals_addressed_to
@@ -35,7 +35,7 @@ def items(user, today: dt.date) -> Iterator[WorklistItem]:
         since = timezone.now() - dt.timedelta(days=NEWS_DAYS)
         news = (
             Referral.objects.filter(
-                case__in=cases_visible_to(user).filter(case_manager_id=user.pk),
+                case_id__in=list(open_cases_worked_on(user)),
                 partner_changed_at__gte=since,
             )
             .select_related("organisation", "case__client")
