@@ -8,4 +8,9 @@ class CoreConfig(AppConfig):
     verbose_name = _("Municipalities and configuration")
 
     def ready(self) -> None:
+        from django.forms import ModelChoiceField
+
         from lotse.core import permissions  # noqa: F401  (registers the rules)
+        from lotse.core.forms import PlainModelChoiceIterator
+
+        ModelChoiceField.iterator = PlainModelChoiceIterator

@@ -403,6 +403,22 @@ class Server:
         raise RuntimeError("gunicorn did not answer /healthz in time")
 
     def worker_pids(self) -> list[int]:
+        return self.children_of({self.process.pid})
+
+    def renderer_pids(self) -> list[int]:
+        """The workers' PDF renderer processes (lotse.core.pdf), if any were started
+        (not multiprocessing's resource tracker, which is a child too)."""
+        found = []
+        for pid in self.children_of(set(self.worker_pids())):
+            try:
+                if b"spawn_main" in Path(f"/proc/{pid}/cmdline").read_bytes():
+                    found.append(pid)
+            except OSError:
+                continue  # ended meanwhile
+        return found
+
+    @staticmethod
+    def children_of(parents: set[int]) -> list[int]:
         pids = []
         for entry in Path("/proc").iterdir():
             if not entry.name.isdigit():
@@ -412,7 +428,7 @@ class Server:
             except OSError:
                 continue
             ppid = int(stat.rsplit(")", 1)[1].split()[1])
-            if ppid == self.process.pid:
+            if ppid in parents:
                 pids.append(int(entry.name))
         return sorted(pids)
 
@@ -422,6 +438,10 @@ class Server:
             if line.startswith("VmHWM:"):
                 return int(line.split()[1])
         return 0
+
+    def peak_mb(self) -> float:
+        """The largest peak resident memory (VmHWM) among the workers so far, in MB."""
+        return max((self.peak_memory_kb(pid) for pid in self.worker_pids()), default=0) / 1024
 
     def stop(self) -> None:
         if self.process.poll() is None:
@@ -547,6 +567,7 @@ class Row:
     queries: int | None
     note: str = ""
     saturated: Result | None = None  # users clicking back to back: the most it serves
+    peak_mb: float | None = None  # the largest worker's peak resident memory so far
 
 
 def run(
@@ -585,19 +606,34 @@ def run(
             write(f"  {page.label}: {requests} requests …")
             result, saturated = _measure(server.base, targets, concurrency, requests, think)
             note = page.note if status == 200 else f"status {status}"
-            rows.append(Row(page.label, result, queries, note, saturated))
+            rows.append(Row(page.label, result, queries, note, saturated, server.peak_mb()))
         write("  /healthz …")
         health, saturated = _measure(
             server.base, [("", "/healthz")], concurrency, max(requests, 200), think
         )
         rows.append(
-            Row("Trivial view (/healthz)", health, count_queries("", "/healthz")[1], "", saturated)
+            Row(
+                "Trivial view (/healthz)",
+                health,
+                count_queries("", "/healthz")[1],
+                "",
+                saturated,
+                server.peak_mb(),
+            )
         )
         memory = {pid: server.peak_memory_kb(pid) for pid in server.worker_pids()}
+        renderers = {pid: server.peak_memory_kb(pid) for pid in server.renderer_pids()}
     finally:
         server.stop()
     return render(
-        world, rows, memory, concurrency=concurrency, workers=workers, threads=threads, think=think
+        world,
+        rows,
+        memory,
+        renderers=renderers,
+        concurrency=concurrency,
+        workers=workers,
+        threads=threads,
+        think=think,
     )
 
 
@@ -616,6 +652,7 @@ def render(
     rows: Sequence[Row],
     memory: dict[int, int],
     *,
+    renderers: dict[int, int] | None = None,
     concurrency: int,
     workers: int,
     threads: int,
@@ -636,12 +673,12 @@ def render(
         "Saturation: the same users clicking back to back, p95 and requests per second.",
         "",
         "| page | requests | errors | p50 ms | p95 ms | saturation p95 ms | saturation requests/s "
-        "| SQL queries | note |",
-        "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |",
+        "| SQL queries | worker peak MB | note |",
+        "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |",
     ]
     for row in rows:
         if row.result is None:
-            lines.append(f"| {row.label} | – | – | – | – | – | – | – | {row.note} |")
+            lines.append(f"| {row.label} | – | – | – | – | – | – | – | – | {row.note} |")
             continue
         r, full = row.result, row.saturated or row.result
         errors = r.errors + (row.saturated.errors if row.saturated else 0)
@@ -649,9 +686,12 @@ def render(
             f"| {row.label} | {len(r.latencies) + r.errors} | {errors} | "
             f"{r.percentile(50):.1f} | {r.percentile(95):.1f} | "
             f"{full.percentile(95):.1f} | {full.rate:.0f} | "
-            f"{row.queries if row.queries is not None else '–'} | {row.note} |"
+            f"{row.queries if row.queries is not None else '–'} | "
+            f"{f'{row.peak_mb:.0f}' if row.peak_mb is not None else '–'} | {row.note} |"
         )
     lines += ["", "| gunicorn worker | peak resident memory (VmHWM) |", "| --- | ---: |"]
     for pid, kb in sorted(memory.items()):
         lines.append(f"| pid {pid} | {kb / 1024:.0f} MB |")
+    for pid, kb in sorted((renderers or {}).items()):
+        lines.append(f"| pid {pid}: PDF renderer, not a web worker | {kb / 1024:.0f} MB |")
     return "\n".join(lines) + "\n"

@@ -100,4 +100,5 @@ def test_bench_command_runs_end_to_end_against_gunicorn(tmp_path):
         assert int(requests) > 0
     assert "skipped: URL name 'nowhere:nothing' does not resolve" in table
     assert "peak resident memory" in table
-    assert table.count("| pid ") == 2  # both gunicorn workers
+    assert table.count("| pid ") - table.count("PDF renderer") == 2  # both gunicorn workers
+    assert "PDF renderer, not a web worker" in table  # WeasyPrint runs outside the workers
