@@ -5,7 +5,6 @@ from __future__ import annotations
 from django.http import HttpRequest
 from django.utils.translation import gettext as _
 
-from lotse.barriers.views import report_form
 from lotse.cases.models import Case
 from lotse.core.extensions import CaseSection
 
@@ -19,6 +18,6 @@ def section(request: HttpRequest, case: Case) -> CaseSection | None:
     return CaseSection(
         title=_("Structural barrier"),
         template="barriers/case_section.html",
-        context={"barrier_form": report_form(request, case)},
+        context={},  # the form is fetched when the user opens it
         order=800,
     )

@@ -1,4 +1,8 @@
-"""The contact log on the case page: the latest contacts and a quick form."""
+"""The contact log on the case page: the latest contacts and a quick form.
+
+The form is fetched when the user opens it (htmx GET of ``contacts:add``): most views
+of a case page only read, and building the form (interpreter choices) costs a query.
+"""
 
 from __future__ import annotations
 
@@ -7,7 +11,6 @@ from typing import Any
 from django.http import HttpRequest
 from django.utils.translation import gettext as _
 
-from lotse.appointments.permissions import interpreters_visible_to
 from lotse.cases.models import Case
 from lotse.contacts.forms import ContactForm
 from lotse.contacts.queries import get_latest_contacts
@@ -15,10 +18,8 @@ from lotse.core.extensions import CaseSection
 
 
 def section_context(case: Case, user, form: ContactForm | None = None) -> dict[str, Any]:
-    if form is None:
-        interpreters = interpreters_visible_to(user).filter(active=True)
-        form = ContactForm(interpreters=interpreters, auto_id="contact_%s")
-    else:
+    """The section's context; with `form` (the add view's, bound or not) the form is shown."""
+    if form is not None:
         form.auto_id = "contact_%s"
     return {"contacts": get_latest_contacts(case), "contact_form": form}
 

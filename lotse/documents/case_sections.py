@@ -5,7 +5,6 @@ from __future__ import annotations
 from django.utils.translation import gettext as _
 
 from lotse.core.extensions import CaseSection
-from lotse.documents.forms import UploadForm
 from lotse.documents.models import Document
 
 
@@ -16,6 +15,7 @@ def section(request, case) -> CaseSection | None:
     return CaseSection(
         title=_("Documents"),
         template="documents/case_section.html",
-        context={"documents": list(documents[:200]), "upload_form": UploadForm(case=case)},
+        # The upload form is fetched when opened (partials/form_on_demand.html).
+        context={"documents": list(documents[:200])},
         order=60,
     )

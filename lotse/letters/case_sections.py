@@ -20,7 +20,8 @@ def section(request: HttpRequest, case: Case) -> CaseSection | None:
         title=_("Letters"),
         template="letters/case_section.html",
         context={
-            "letter_forms": [form_class(case=case) for form_class in LETTER_FORMS.values()],
+            # (kind, title): each form is fetched when opened (partials/form_on_demand.html).
+            "letters": [(kind, form_class.title) for kind, form_class in LETTER_FORMS.items()],
             "letter_language": LANGUAGES[letter_language(case.client.preferred_language)],
         },
         order=700,

@@ -6,7 +6,6 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from lotse.core.extensions import CaseSection
-from lotse.referrals.forms import ReferralForm
 from lotse.referrals.models import Referral, StatusChoices
 from lotse.referrals.permissions import covering_consents
 
@@ -24,6 +23,7 @@ def section(request, case) -> CaseSection | None:
     return CaseSection(
         title=_("Referrals"),
         template="referrals/case_section.html",
-        context={"referrals": referrals, "referral_form": ReferralForm(case=case)},
+        # The form is fetched when opened (partials/form_on_demand.html).
+        context={"referrals": referrals, "form_open": not referrals},
         order=50,
     )
