@@ -90,7 +90,7 @@ def test_start_page_query_count_does_not_grow_with_the_cases(
 ):
     _seed(world, n_cases)
     client.force_login(world.case_manager_a)
-    with django_assert_max_num_queries(25):
+    with django_assert_max_num_queries(18):
         response = client.get(reverse("core:start"))
     assert response.status_code == 200
 

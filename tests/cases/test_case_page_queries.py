@@ -11,7 +11,7 @@ from django.urls import reverse
 from lotse.cases.models import PhaseTransition
 from tests.cases.factories import make_agreement, make_assessment
 
-MAX_QUERIES = 40  # the case page with the sections of every app (contacts, consents, ...)
+MAX_QUERIES = 20  # the case page with the sections of every app (forms are fetched when opened)
 
 
 def grow(case, n: int) -> None:
