@@ -17,7 +17,6 @@ from django.utils.translation import gettext as _
 from lotse.accounts.permissions import is_case_manager
 from lotse.cases.permissions import open_cases_worked_on
 from lotse.core.extensions import WorklistItem
-from lotse.core.models import Municipality
 from lotse.people.models import Client
 
 MAX_ITEMS = 50
@@ -26,14 +25,7 @@ MAX_ITEMS = 50
 def items(user, today: dt.date) -> Iterable[WorklistItem]:
     if not is_case_manager(user):
         return []
-    lead = (
-        Municipality.objects.filter(pk=user.organisation.municipality_id)
-        .values_list("expiry_lead_days", flat=True)
-        .first()
-    )
-    if lead is None:
-        return []
-    horizon = today + dt.timedelta(days=lead)
+    horizon = today + dt.timedelta(days=user.organisation.municipality.expiry_lead_days)
     expiring = Q(residence_valid_until__lte=horizon) | Q(passport_valid_until__lte=horizon)
     fields = ("pk", "family_name", "given_names", "residence_valid_until", "passport_valid_until")
     # Both sets lie inside clients_visible_to(user) by its own rule (clients of visible
