@@ -109,3 +109,17 @@ def log_in(page, user) -> None:
         page.get_by_label("Code").fill(totp_now(user.totp_secret))
         page.locator("main button[type=submit]").first.click()
     page.wait_for_url(lambda url: "/accounts/" not in url)
+
+
+def form_on_demand(page, selector: str):
+    """The case-page form matching `selector`, once htmx has fetched it and wired it up.
+
+    Forms on the case page are fetched when opened (partials/form_on_demand.html); a
+    field used the moment it appears could still lack its own htmx behaviour.
+    """
+    form = page.locator(f".on-demand-slot {selector}")
+    form.wait_for()
+    page.wait_for_function(
+        "() => !document.querySelector('.htmx-request, .htmx-swapping, .htmx-settling')"
+    )
+    return form

@@ -23,7 +23,7 @@ from lotse.consents.models import Consent
 from lotse.contacts.models import Contact
 from lotse.people.models import Client
 from lotse.referrals.models import Referral
-from tests.browser.conftest import assert_accessible, log_in, screenshot
+from tests.browser.conftest import assert_accessible, form_on_demand, log_in, screenshot
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -155,6 +155,7 @@ def test_a_case_manager_walks_a_case_from_first_contact_to_closure(page, world):
     go_to(page, "Umsetzung und Monitoring")
     # From here a re-assessment loops back; it is offered, but not as the main step.
     assert page.get_by_role("link", name="Zurück zu: Bestandsaufnahme (Assessment)").is_visible()
+    form_on_demand(page, "form[action*='/referrals/case/']")
     page.select_option("select[name=organisation]", label="AWO A")
     page.fill("textarea[name=purpose]", "Beratung zur Anerkennung des Berufsabschlusses")
     page.locator("form[action*='/referrals/case/'] button[type=submit]").click()

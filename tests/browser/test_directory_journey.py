@@ -19,7 +19,7 @@ from lotse.demo.management.commands.load_demo import TROISDORF_DISTRICTS, TROISD
 from lotse.directory.demo import DEMO_FILE
 from lotse.directory.models import Offer
 from lotse.referrals.models import Referral
-from tests.browser.conftest import assert_accessible, log_in, screenshot
+from tests.browser.conftest import assert_accessible, form_on_demand, log_in, screenshot
 from tests.conftest import make_case, make_client, make_user
 from tests.consents.factories import make_consent
 
@@ -148,6 +148,7 @@ def test_import_coverage_public_arabic_search_and_referral_accepted(page, new_pa
     staff = new_page()
     log_in(staff, troisdorf["case_manager"])
     staff.goto(f"/cases/{case.pk}/")
+    form_on_demand(staff, "form[action*='/referrals/case/']")
     staff.select_option("select[name=organisation]", label=AWO)
     staff.wait_for_selector(f"select[name=offer] option:has-text('{MBE}')", state="attached")
     staff.select_option("select[name=offer]", label=MBE)

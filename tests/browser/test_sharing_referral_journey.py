@@ -10,7 +10,7 @@ import pytest
 
 from lotse.directory.models import Offer
 from lotse.referrals.models import Referral
-from tests.browser.conftest import assert_accessible, log_in, screenshot
+from tests.browser.conftest import assert_accessible, form_on_demand, log_in, screenshot
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -23,6 +23,7 @@ def test_referral_is_blocked_without_consent_sent_with_it_and_accepted_by_partne
     page.goto(f"/cases/{world.case_a.pk}/")
 
     # Propose: the organisation's offers are loaded when it is chosen (htmx).
+    form_on_demand(page, "form[action*='/referrals/case/']")
     page.select_option("select[name=organisation]", label="AWO A")
     page.wait_for_selector("select[name=offer] option:has-text('Sprachcafé')", state="attached")
     page.select_option("select[name=offer]", label="Sprachcafé")
