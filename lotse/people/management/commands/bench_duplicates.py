@@ -104,6 +104,15 @@ def _seed(clients: list[Client], *, tokens: bool) -> None:
         insert_lookup_rows(created, tokens=tokens)
 
 
+def _rss_mb() -> float:
+    """The process's resident memory now (Linux), else its peak so far."""
+    try:
+        with open("/proc/self/statm") as statm:
+            return int(statm.read().split()[1]) * resource.getpagesize() / 2**20
+    except OSError:
+        return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
 def _ms(seconds: list[float], q: float) -> float:
     ordered = sorted(seconds)
     return 1000 * ordered[min(len(ordered) - 1, int(q * len(ordered)))]
@@ -257,8 +266,14 @@ class Command(BaseCommand):
             options["seed"] * 1_000_003 + Client.objects.filter(created_by=lead).count()
         )
         rss_before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+        current_before = _rss_mb()
+        per_batch: list[tuple[int, float]] = []  # (rows done, current RSS MB)
         started = time.perf_counter()
-        result = do_import_clients(acting_user=lead, rows=self._rows(people, seeded, total))
+        result = do_import_clients(
+            acting_user=lead,
+            rows=self._rows(people, seeded, total),
+            on_batch=lambda done: per_batch.append((done.rows, _rss_mb())),
+        )
         elapsed = time.perf_counter() - started
         rss_after = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
         return {
@@ -268,6 +283,8 @@ class Command(BaseCommand):
             "flagged": result.held_back,
             "peak_mb": rss_after / 1024,
             "growth_mb": (rss_after - rss_before) / 1024,
+            "before_mb": current_before,
+            "per_batch": per_batch,
         }
 
     def _table(self, results, imported, count) -> None:
@@ -301,6 +318,15 @@ class Command(BaseCommand):
             f"{imported['seconds']:.1f} | {imported['flagged']:,} | {imported['peak_mb']:.0f} | "
             f"{imported['growth_mb']:.0f} |"
         )
+        batches = imported["per_batch"]
+        if batches:
+            marks = sorted({0, len(batches) // 4, len(batches) // 2, 3 * len(batches) // 4})
+            marks.append(len(batches) - 1)
+            steps = ", ".join(
+                f"{batches[i][0]:,} rows {batches[i][1]:.0f} MB" for i in dict.fromkeys(marks)
+            )
+            out("")
+            out(f"RSS before the import {imported['before_mb']:.0f} MB; after batches: {steps}")
 
     def _cleanup(self, municipality) -> None:
         """Plain DELETEs: the ORM's cascade collector would load a million rows."""
