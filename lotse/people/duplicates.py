@@ -26,7 +26,6 @@ from django.utils.translation import gettext_lazy as _
 from lotse.people.indexing import keys_for_records
 from lotse.people.matching import compare
 from lotse.people.matching.compare import max_score
-from lotse.people.matching.wording import typed_reasons
 from lotse.people.models import (
     Client,
     ClientBlockingKey,
@@ -139,6 +138,40 @@ def record_variants(record: dict) -> list[dict]:
     return variants
 
 
+def _as_typed(text: str) -> str:
+    """A name as typed, up to case, punctuation, spacing and word order."""
+    words = ("".join(ch for ch in word if ch.isalnum()) for word in text.casefold().split())
+    return "".join(sorted(w for w in words if w))
+
+
+def _typed_parts(record: dict) -> tuple[str, str]:
+    given, family = record.get("given_names") or "", record.get("family_name") or ""
+    if not given and "," in family:  # "ALHASAN, Mohamad"
+        family, _sep, given = family.partition(",")
+    return _as_typed(given), _as_typed(family)
+
+
+def _pooled(record: dict) -> str:
+    return _as_typed(f"{record.get('given_names') or ''} {record.get('family_name') or ''}")
+
+
+def typed_reasons(reasons: list[str], a: dict, b: dict) -> list[str]:
+    """The reasons, with "the same" only where the names are written the same; a name
+    that agrees only after transliteration or normalisation (Müller and Mueller,
+    Шевченко and Shevchenko) says so."""
+    ga, fa = _typed_parts(a)
+    gb, fb = _typed_parts(b)
+    if "names_swapped" in reasons:
+        gb, fb = fb, gb
+    typed = {"given_name_exact": ga == gb, "family_name_exact": fa == fb}
+    if "names_mixed" in reasons:  # all name parts pooled
+        typed["given_name_exact"] = _pooled(a) == _pooled(b)
+    return [
+        code.replace("_exact", "_transliterated") if typed.get(code) is False else code
+        for code in reasons
+    ]
+
+
 def best_comparison(ours: list[dict], theirs: list[dict], threshold: float | None = None):
     """The best comparison of any two spellings; None when there is nothing to compare
     or, given a threshold, when no spelling could reach it (date, gender and countries
@@ -228,16 +261,10 @@ def ranked_client_ids(
 ) -> list[list[int]]:
     """For each list of blocking keys, the ids of the clients that share them, best first.
 
-    Each distinct key is read once, with a LIMIT, from the key index alone (an
-    import asks for a whole batch at once). Keys held by more than KEY_ROWS_MAX
-    clients are dropped; a client passes if it shares two keys, or one held by at
-    most RARE_KEY_ROWS clients; passing clients are ranked by the number of keys
-    shared, then by how rare those keys are (the sum of 1 / holders), then by id.
-    At most RANK_CAP ids per list. On PostgreSQL the counting and ranking happen in
-    the database, so only the ranked ids travel, however many clients share a key.
+    Each distinct key is read once, with a LIMIT, in one query per MAX_ARMS keys
+    (an import asks for a whole batch at once), from the key index alone; the
+    counting is done here. At most RANK_CAP ids per list.
     """
-    if connection.vendor == "postgresql":
-        return _ranked_in_database(keyed, municipality_id, exclude)
     postings = _postings(sorted({k for keys in keyed for k in keys}), municipality_id)
     found = []
     for keys in keyed:
@@ -250,76 +277,34 @@ def ranked_client_ids(
                 passing.update(postings[k])
         passing.update(c for c, n in shared.items() if n >= 2)
         passing.discard(exclude or 0)
-        weight: Counter[int] = Counter()  # the rarer the keys shared, the better
-        for k in usable:
-            for c in passing.intersection(postings[k]):
-                weight[c] += 1.0 / len(postings[k])
-        ranked = sorted(passing, key=lambda c: (-shared[c], -weight[c], c))
+        if len(passing) > RANK_CAP:  # the rarer the keys shared, the better
+            sets = [(1.0 / len(postings[k]), set(postings[k])) for k in usable]
+            weight = {c: sum(w for w, ids in sets if c in ids) for c in passing}
+            ranked = sorted(passing, key=lambda c: (-shared[c], -weight[c], c))
+        else:
+            ranked = sorted(passing, key=lambda c: (-shared[c], c))
         found.append(ranked[:RANK_CAP])
     return found
 
 
-def _ranked_in_database(
-    keyed: list[list[str]], municipality_id: int, exclude: int | None
-) -> list[list[int]]:
-    """ranked_client_ids in one PostgreSQL query: each distinct key is read once
-    (index-only, LATERAL with a LIMIT), the shared keys are counted per list and
-    client in the database, and only the best RANK_CAP ids per list come back."""
-    found: list[list[int]] = [[] for _ in keyed]
-    pairs = [(r, k) for r, keys in enumerate(keyed) for k in dict.fromkeys(keys)]
-    if not pairs:
-        return found
-    table = connection.ops.quote_name(ClientBlockingKey._meta.db_table)
-    column = connection.ops.quote_name("key")
-    sql = f"""
-        WITH wanted AS (SELECT * FROM unnest(%(lists)s::int[], %(keys)s::text[]) AS w(r, k)),
-        postings AS (
-            SELECT d.k, p.client_id, count(*) OVER (PARTITION BY d.k) AS holders
-            FROM (SELECT DISTINCT k FROM wanted) AS d
-            CROSS JOIN LATERAL (
-                SELECT client_id FROM {table}
-                WHERE municipality_id = %(municipality)s AND {column} = d.k
-                LIMIT %(limit)s
-            ) AS p
-        ),
-        shared AS (
-            SELECT w.r, p.client_id, count(*) AS shared,
-                   sum(1.0 / p.holders) AS weight, min(p.holders) AS rarest
-            FROM wanted AS w JOIN postings AS p ON p.k = w.k
-            WHERE p.holders <= %(max)s AND p.client_id <> %(exclude)s
-            GROUP BY w.r, p.client_id
-        ),
-        ranked AS (
-            SELECT r, client_id, row_number() OVER (
-                PARTITION BY r ORDER BY shared DESC, weight DESC, client_id
-            ) AS rank
-            FROM shared WHERE shared >= 2 OR rarest <= %(rare)s
-        )
-        SELECT r, client_id FROM ranked WHERE rank <= %(cap)s ORDER BY r, rank
-    """  # noqa: S608
-    params = {
-        "lists": [r for r, _k in pairs],
-        "keys": [k for _r, k in pairs],
-        "municipality": municipality_id,
-        "limit": KEY_ROWS_MAX + 1,
-        "max": KEY_ROWS_MAX,
-        "exclude": exclude or 0,
-        "rare": RARE_KEY_ROWS,
-        "cap": RANK_CAP,
-    }
-    with connection.cursor() as cursor:
-        cursor.execute(sql, params)
-        for r, client_id in cursor.fetchall():
-            found[r].append(client_id)
-    return found
-
-
 def _postings(keys: list[str], municipality_id: int) -> dict[str, list[int]]:
-    """The client ids holding each key, at most KEY_ROWS_MAX + 1 of them (SQLite:
-    one UNION ALL of LIMITed arms per MAX_ARMS keys)."""
+    """The client ids holding each key, at most KEY_ROWS_MAX + 1 of them."""
     postings: dict[str, list[int]] = {k: [] for k in keys}
     table = connection.ops.quote_name(ClientBlockingKey._meta.db_table)
     column = connection.ops.quote_name("key")
+    if connection.vendor == "postgresql" and keys:
+        # one plan for any number of keys (a 400-arm UNION takes long to plan)
+        with connection.cursor() as cursor:
+            cursor.execute(
+                f"SELECT k.k, b.client_id FROM unnest(%s::text[]) AS k(k) "  # noqa: S608
+                f"CROSS JOIN LATERAL (SELECT client_id FROM {table} "
+                f"WHERE municipality_id = %s AND {column} = k.k "
+                f"LIMIT {KEY_ROWS_MAX + 1:d}) AS b",
+                [keys, municipality_id],
+            )
+            for k, client_id in cursor.fetchall():
+                postings[k].append(client_id)
+        return postings
     for start in range(0, len(keys), MAX_ARMS):
         chunk = keys[start : start + MAX_ARMS]
         arms = [
