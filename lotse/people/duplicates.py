@@ -11,6 +11,7 @@ shown; the ranking reads only ids from the key index.
 
 from __future__ import annotations
 
+import heapq
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -26,6 +27,7 @@ from django.utils.translation import gettext_lazy as _
 from lotse.people.indexing import keys_for_records
 from lotse.people.matching import compare
 from lotse.people.matching.compare import max_score
+from lotse.people.matching.wording import typed_reasons
 from lotse.people.models import (
     Client,
     ClientBlockingKey,
@@ -138,40 +140,6 @@ def record_variants(record: dict) -> list[dict]:
     return variants
 
 
-def _as_typed(text: str) -> str:
-    """A name as typed, up to case, punctuation, spacing and word order."""
-    words = ("".join(ch for ch in word if ch.isalnum()) for word in text.casefold().split())
-    return "".join(sorted(w for w in words if w))
-
-
-def _typed_parts(record: dict) -> tuple[str, str]:
-    given, family = record.get("given_names") or "", record.get("family_name") or ""
-    if not given and "," in family:  # "ALHASAN, Mohamad"
-        family, _sep, given = family.partition(",")
-    return _as_typed(given), _as_typed(family)
-
-
-def _pooled(record: dict) -> str:
-    return _as_typed(f"{record.get('given_names') or ''} {record.get('family_name') or ''}")
-
-
-def typed_reasons(reasons: list[str], a: dict, b: dict) -> list[str]:
-    """The reasons, with "the same" only where the names are written the same; a name
-    that agrees only after transliteration or normalisation (Müller and Mueller,
-    Шевченко and Shevchenko) says so."""
-    ga, fa = _typed_parts(a)
-    gb, fb = _typed_parts(b)
-    if "names_swapped" in reasons:
-        gb, fb = fb, gb
-    typed = {"given_name_exact": ga == gb, "family_name_exact": fa == fb}
-    if "names_mixed" in reasons:  # all name parts pooled
-        typed["given_name_exact"] = _pooled(a) == _pooled(b)
-    return [
-        code.replace("_exact", "_transliterated") if typed.get(code) is False else code
-        for code in reasons
-    ]
-
-
 def best_comparison(ours: list[dict], theirs: list[dict], threshold: float | None = None):
     """The best comparison of any two spellings; None when there is nothing to compare
     or, given a threshold, when no spelling could reach it (date, gender and countries
@@ -261,30 +229,47 @@ def ranked_client_ids(
 ) -> list[list[int]]:
     """For each list of blocking keys, the ids of the clients that share them, best first.
 
-    Each distinct key is read once, with a LIMIT, in one query per MAX_ARMS keys
-    (an import asks for a whole batch at once), from the key index alone; the
-    counting is done here. At most RANK_CAP ids per list.
+    Each distinct key is read once, with a LIMIT, from the key index alone (an
+    import asks for a whole batch at once). Keys held by more than KEY_ROWS_MAX
+    clients are dropped. A client passes if it shares two keys, or one held by at
+    most RARE_KEY_ROWS clients; passing clients are ranked by the number of keys
+    shared, then by how rare those keys are (the sum of 1 / holders), then by id.
+    At most RANK_CAP ids per list.
     """
     postings = _postings(sorted({k for keys in keyed for k in keys}), municipality_id)
-    found = []
-    for keys in keyed:
-        usable = [k for k in keys if 0 < len(postings[k]) <= KEY_ROWS_MAX]
-        shared: Counter[int] = Counter()
-        passing: set[int] = set()
-        for k in usable:
-            shared.update(postings[k])
-            if len(postings[k]) <= RARE_KEY_ROWS:
-                passing.update(postings[k])
-        passing.update(c for c, n in shared.items() if n >= 2)
-        passing.discard(exclude or 0)
-        if len(passing) > RANK_CAP:  # the rarer the keys shared, the better
-            sets = [(1.0 / len(postings[k]), set(postings[k])) for k in usable]
-            weight = {c: sum(w for w, ids in sets if c in ids) for c in passing}
-            ranked = sorted(passing, key=lambda c: (-shared[c], -weight[c], c))
-        else:
-            ranked = sorted(passing, key=lambda c: (-shared[c], c))
-        found.append(ranked[:RANK_CAP])
-    return found
+    return [_ranked(keys, postings, exclude or 0) for keys in keyed]
+
+
+def _ranked(keys: list[str], postings: dict[str, list[int]], exclude: int) -> list[int]:
+    usable = [postings[k] for k in dict.fromkeys(keys) if 0 < len(postings[k]) <= KEY_ROWS_MAX]
+    shared: Counter[int] = Counter()
+    for holders in usable:
+        shared.update(holders)
+    shared.pop(exclude, None)
+    # Clients sharing two or more keys first: usually few, ranked in full.
+    multi = [c for c, n in shared.items() if n >= 2]
+    if len(multi) > 1:
+        weight: Counter[int] = Counter()
+        multi_set = set(multi)
+        for holders in usable:
+            w = 1.0 / len(holders)
+            for c in multi_set.intersection(holders):
+                weight[c] += w
+        multi = heapq.nsmallest(RANK_CAP, multi, key=lambda c: (-shared[c], -weight[c], c))
+    if len(multi) >= RANK_CAP:
+        return multi[:RANK_CAP]
+    # Then those sharing one rare key: the rarest key first, then by id.
+    single = heapq.nsmallest(
+        RANK_CAP - len(multi),
+        (
+            (len(holders), c)
+            for holders in usable
+            if len(holders) <= RARE_KEY_ROWS
+            for c in holders
+            if shared.get(c) == 1
+        ),
+    )
+    return multi + [c for _n, c in single]
 
 
 def _postings(keys: list[str], municipality_id: int) -> dict[str, list[int]]:
@@ -293,17 +278,17 @@ def _postings(keys: list[str], municipality_id: int) -> dict[str, list[int]]:
     table = connection.ops.quote_name(ClientBlockingKey._meta.db_table)
     column = connection.ops.quote_name("key")
     if connection.vendor == "postgresql" and keys:
-        # one plan for any number of keys (a 400-arm UNION takes long to plan)
+        # one row per key with its holders as an array (one plan for any number
+        # of keys; far fewer rows to transfer than one per holder)
         with connection.cursor() as cursor:
             cursor.execute(
-                f"SELECT k.k, b.client_id FROM unnest(%s::text[]) AS k(k) "  # noqa: S608
-                f"CROSS JOIN LATERAL (SELECT client_id FROM {table} "
+                f"SELECT k.k, ARRAY(SELECT client_id FROM {table} "  # noqa: S608
                 f"WHERE municipality_id = %s AND {column} = k.k "
-                f"LIMIT {KEY_ROWS_MAX + 1:d}) AS b",
-                [keys, municipality_id],
+                f"LIMIT {KEY_ROWS_MAX + 1:d}) FROM unnest(%s::text[]) AS k(k)",
+                [municipality_id, keys],
             )
-            for k, client_id in cursor.fetchall():
-                postings[k].append(client_id)
+            for k, ids in cursor.fetchall():
+                postings[k] = ids
         return postings
     for start in range(0, len(keys), MAX_ARMS):
         chunk = keys[start : start + MAX_ARMS]
