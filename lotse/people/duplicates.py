@@ -16,7 +16,7 @@ from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cache
-from itertools import islice
+from itertools import groupby, islice
 
 from django.conf import settings
 from django.core.exceptions import EmptyResultSet
@@ -140,11 +140,21 @@ def record_variants(record: dict) -> list[dict]:
     return variants
 
 
-def best_comparison(ours: list[dict], theirs: list[dict], threshold: float | None = None):
+def best_comparison(
+    ours: list[dict], theirs: list[dict], threshold: float | None = None, *, bound: bool = True
+):
     """The best comparison of any two spellings; None when there is nothing to compare
-    or, given a threshold, when no spelling could reach it (date, gender and countries
-    are the same in every spelling, so one cheap bound settles it)."""
-    if threshold is not None and ours and theirs and max_score(ours[0], theirs[0]) < threshold:
+    or, given a threshold, when it stays below it. With `bound`, one cheap bound
+    settles first whether any spelling could reach the threshold (date, gender and
+    countries are the same in every spelling). The reasons are worded (typed_reasons)
+    only for a comparison that is returned."""
+    if (
+        threshold is not None
+        and bound
+        and ours
+        and theirs
+        and max_score(ours[0], theirs[0]) < threshold
+    ):
         return None
     best = None
     for a in ours:
@@ -152,7 +162,7 @@ def best_comparison(ours: list[dict], theirs: list[dict], threshold: float | Non
             result = compare(a, b)
             if best is None or result.score > best[0].score:
                 best = (result, a, b)
-    if best is None:
+    if best is None or (threshold is not None and best[0].score < threshold):
         return None
     result, a, b = best
     result.reasons = typed_reasons(result.reasons, a, b)
@@ -258,22 +268,23 @@ def _ranked(keys: list[str], postings: dict[str, list[int]], exclude: int) -> li
         multi = heapq.nsmallest(RANK_CAP, multi, key=lambda c: (-shared[c], -weight[c], c))
     if len(multi) >= RANK_CAP:
         return multi[:RANK_CAP]
-    # Then those sharing one rare key: the rarest key first, then by id.
-    single = heapq.nsmallest(
-        RANK_CAP - len(multi),
-        (
-            (len(holders), c)
-            for holders in usable
-            if len(holders) <= RARE_KEY_ROWS
-            for c in holders
-            if shared.get(c) == 1
-        ),
-    )
-    return multi + [c for _n, c in single]
+    # Then those sharing one rare key: the rarest key first, then by id (holders
+    # come sorted by id from the index), read only as far as needed.
+    need = RANK_CAP - len(multi)
+    rare = sorted((h for h in usable if len(h) <= RARE_KEY_ROWS), key=len)
+    single: list[int] = []
+    for _size, group in groupby(rare, key=len):
+        lists = list(group)
+        holders = lists[0] if len(lists) == 1 else sorted(set().union(*lists))
+        single += islice((c for c in holders if shared.get(c) == 1), need - len(single))
+        if len(single) >= need:
+            break
+    return multi + single
 
 
 def _postings(keys: list[str], municipality_id: int) -> dict[str, list[int]]:
-    """The client ids holding each key, at most KEY_ROWS_MAX + 1 of them."""
+    """The client ids holding each key in id order (the index's), at most
+    KEY_ROWS_MAX + 1 of them."""
     postings: dict[str, list[int]] = {k: [] for k in keys}
     table = connection.ops.quote_name(ClientBlockingKey._meta.db_table)
     column = connection.ops.quote_name("key")
@@ -283,7 +294,7 @@ def _postings(keys: list[str], municipality_id: int) -> dict[str, list[int]]:
         with connection.cursor() as cursor:
             cursor.execute(
                 f"SELECT k.k, ARRAY(SELECT client_id FROM {table} "  # noqa: S608
-                f"WHERE municipality_id = %s AND {column} = k.k "
+                f"WHERE municipality_id = %s AND {column} = k.k ORDER BY client_id "
                 f"LIMIT {KEY_ROWS_MAX + 1:d}) FROM unnest(%s::text[]) AS k(k)",
                 [municipality_id, keys],
             )
@@ -294,7 +305,7 @@ def _postings(keys: list[str], municipality_id: int) -> dict[str, list[int]]:
         chunk = keys[start : start + MAX_ARMS]
         arms = [
             f"SELECT * FROM (SELECT {column}, client_id FROM {table} "  # noqa: S608
-            f"WHERE municipality_id = %s AND {column} = %s "
+            f"WHERE municipality_id = %s AND {column} = %s ORDER BY client_id "
             f"LIMIT {KEY_ROWS_MAX + 1:d}) AS a{i:d}"
             for i in range(len(chunk))
         ]
@@ -412,7 +423,7 @@ def find_candidates_many(
                 continue
             if client_id not in records:
                 records[client_id] = _records_of(row)
-            result = best_comparison(ours, records[client_id])
+            result = best_comparison(ours, records[client_id], threshold, bound=False)
             if result is not None and result.score >= threshold:
                 client = Client.from_db(connection.alias, fields, rows[client_id])
                 found.append(Candidate(client, result.score, list(result.reasons)))
