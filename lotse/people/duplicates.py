@@ -326,6 +326,14 @@ def _rows(scope_sql: tuple[str, tuple], ids: set[int]) -> dict[int, tuple]:
     ordered = sorted(ids)
     rows = {}
     with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":  # one array parameter, however many ids
+            if ordered:
+                cursor.execute(
+                    f"SELECT * FROM ({sql}) AS scope WHERE scope.id = ANY(%s)",  # noqa: S608
+                    [*params, ordered],
+                )
+                rows = {row[0]: row for row in cursor.fetchall()}
+            return rows
         for start in range(0, len(ordered), CHUNK):
             chunk = ordered[start : start + CHUNK]
             marks = ", ".join(["%s"] * len(chunk))
