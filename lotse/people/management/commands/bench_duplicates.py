@@ -14,7 +14,10 @@ Not a test: run it by hand on a quiet machine, e.g.
     DATABASE_URL=postgres://.../lotse_bench lotse bench_duplicates --clients 1000000
     LOTSE_VAR_DIR=/tmp/bench lotse bench_duplicates --clients 100000   # SQLite
 
---keep leaves the clients in place; a later run continues from them.
+--keep leaves the clients in place; a later run continues from them (with the same
+--name-pool and --seed: each pool has its own municipality). --name-pool varied (the
+default) adds patronymic family names to the evaluation tables' small name pool;
+--name-pool small is the pool of the figures measured before 2026-11-22.
 """
 
 from __future__ import annotations
@@ -44,12 +47,29 @@ def _spelling(group: list[str], rng: random.Random, usual: bool) -> str:
     return group[0] if usual or len(group) == 1 else rng.choice(group[1:])
 
 
+# --name-pool varied: the share of people whose family name is their father's given
+# name, as in the records of many Eritreans (no family names), Afghans (often none)
+# and some Kurds and Arabs. The evaluation tables have about 20 family names per
+# population; real populations have thousands, so with the small pool a million
+# clients crowd onto a few hundred name pairs. Patronymics are a real naming
+# practice and come with the given names' spelling variants, so probes stay honest.
+PATRONYMIC = {
+    "tigrinya": 0.6,
+    "persian_dari_pashto": 0.3,
+    "kurdish": 0.2,
+    "arabic": 0.1,
+}
+
+
 class People:
     """Synthetic people: (population, given groups, family group, gender, date)."""
 
-    def __init__(self, seed: int) -> None:
+    def __init__(self, seed: int, *, varied: bool = False) -> None:
         self.rng = random.Random(seed)  # noqa: S311  (synthetic data)
         self.pops = list(POPULATIONS.values())
+        self.patronymic = {
+            id(POPULATIONS[name]): share for name, share in PATRONYMIC.items() if varied
+        }
 
     def person(self) -> dict:
         rng = self.rng
@@ -59,11 +79,14 @@ class People:
         given = [rng.randrange(len(given_pool))]
         if rng.random() < 0.3:
             given.append(rng.randrange(len(pop["male"])))  # father's name as a middle name
+        share = self.patronymic.get(id(pop), 0.0)
+        family_pool = "male" if share and rng.random() < share else "family"
         return {
             "pop": pop,
             "gender": gender,
             "given": given,
-            "family": rng.randrange(len(pop["family"])),
+            "family_pool": family_pool,
+            "family": rng.randrange(len(pop[family_pool])),
             "year": rng.randint(1950, 2010),
             "month": rng.randint(1, 12),
             "day": rng.randint(1, 28),
@@ -80,7 +103,7 @@ class People:
         )
         if variant and len(p["given"]) > 1 and rng.random() < 0.5:
             given = given.split()[0]  # the middle name left out
-        family = _spelling(pop["family"][p["family"]], rng, not variant)
+        family = _spelling(pop[p.get("family_pool", "family")][p["family"]], rng, not variant)
         if p["placeholder"] or (variant and rng.random() < 0.2):
             dob = f"{p['year']:04d}"
         else:
@@ -130,7 +153,17 @@ class Command(BaseCommand):
         parser.add_argument("--import-rows", type=int, default=10_000)
         parser.add_argument("--seed", type=int, default=7)
         parser.add_argument(
-            "--slug", default=SLUG, help="municipality of the bench clients (one per data set)"
+            "--name-pool",
+            choices=["small", "varied"],
+            default="varied",
+            help="small: the evaluation tables' ~20 family names per population; varied: "
+            "also patronymic family names (see PATRONYMIC)",
+        )
+        parser.add_argument(
+            "--slug",
+            default="",
+            help="municipality of the bench clients (one per data set; default "
+            f"{SLUG} for the small pool, {SLUG}-varied for the varied one)",
         )
         parser.add_argument(
             "--search-tokens",
@@ -151,13 +184,17 @@ class Command(BaseCommand):
             else [s for s in (10_000, 100_000) if s < n] + [n]
         )
         sizes = sorted({s for s in sizes if 0 < s <= n})
-        municipality, organisation, lead = self._setup(options["slug"])
-        people = People(options["seed"])
+        varied = options["name_pool"] == "varied"
+        # a kept data set is continued with the generator that made it: one slug per pool
+        slug = options["slug"] or (f"{SLUG}-varied" if varied else SLUG)
+        municipality, organisation, lead = self._setup(slug)
+        people = People(options["seed"], varied=varied)
         seeded: list[dict] = []  # a sample of the seeded people, for duplicate probes
         count = Client.objects.filter(municipality=municipality).count()
         out = self.stdout.write
         out(
-            f"database: {connection.vendor}; sizes: {sizes}; lookups per size: {options['lookups']}"
+            f"database: {connection.vendor}; sizes: {sizes}; lookups per size: "
+            f"{options['lookups']}; name pool: {options['name_pool']}; municipality: {slug}"
         )
         if count:
             out(f"{count:,} bench clients already there (--keep); continuing from them")
@@ -206,7 +243,7 @@ class Command(BaseCommand):
 
     def _lookups(self, size, seed_s, people, seeded, lead, options) -> dict:
         dup, new, found = [], [], 0
-        for _ in range(20):  # warm up caches and the connection
+        for _ in range(100):  # warm up the matcher's caches and the connection
             find_candidates(lead, people.record(people.person(), variant=True), 10)
         for i in range(options["lookups"]):
             if i % 2 == 0 and seeded:
