@@ -94,6 +94,38 @@ class People:
             "country": rng.choice(pop["countries"]),
         }
 
+    def person_of(self, client: Client) -> dict | None:
+        """The generator's person behind a stored (usual-spelling) client, so that
+        another spelling of it can be made; None if the names are not the pool's."""
+        if not hasattr(self, "_index"):
+            self._index: dict[tuple, int] = {}
+            for pop in self.pops:
+                for pool in ("male", "female", "family"):
+                    for i, group in enumerate(pop[pool]):
+                        self._index.setdefault((id(pop), pool, group[0]), i)
+        given = client.given_names.split()
+        sex = "male" if client.gender == "m" else "female"
+        for pop in self.pops:
+            for family_pool in ("family", "male"):
+                family = self._index.get((id(pop), family_pool, client.family_name))
+                first = self._index.get((id(pop), sex, given[0] if given else ""))
+                middle = [self._index.get((id(pop), "male", g)) for g in given[1:]]
+                if family is None or first is None or None in middle:
+                    continue
+                return {
+                    "pop": pop,
+                    "gender": client.gender,
+                    "given": [first, *middle],
+                    "family_pool": family_pool,
+                    "family": family,
+                    "year": client.birth_year,
+                    "month": client.birth_month or 1,
+                    "day": client.birth_day or 1,
+                    "placeholder": client.birth_day is None,
+                    "country": client.country_of_birth,
+                }
+        return None
+
     def record(self, p: dict, *, variant: bool) -> dict:
         rng = self.rng
         pop = p["pop"]
@@ -173,8 +205,18 @@ class Command(BaseCommand):
         parser.add_argument(
             "--keep", action="store_true", help="keep the seeded clients for another run"
         )
+        parser.add_argument(
+            "--against",
+            default="",
+            help="comma-separated municipality slugs of kept data sets: no seeding and no "
+            "import; the lookups alternate between the data sets, so that a busy machine "
+            "slows all sizes alike and the growth of p95 is measured fairly",
+        )
 
     def handle(self, *args, **options) -> None:
+        if options["against"]:
+            self._interleaved([s.strip() for s in options["against"].split(",")], options)
+            return
         n = options["clients"]
         if not 1 <= n <= MAX_CLIENTS:
             raise CommandError(f"--clients must be between 1 and {MAX_CLIENTS}")
@@ -266,6 +308,56 @@ class Command(BaseCommand):
             "found": found / max(1, len(dup)),
         }
 
+    def _interleaved(self, slugs: list[str], options) -> None:
+        people = People(options["seed"] + 1, varied=options["name_pool"] == "varied")
+        sets = []
+        for slug in slugs:
+            lead = User.objects.filter(username=f"{slug}@lotse.invalid").first()
+            if lead is None:
+                raise CommandError(f"no kept data set {slug!r} (run with --slug {slug} --keep)")
+            clients = Client.objects.filter(municipality=lead.organisation.municipality)
+            count = clients.count()
+            # stored people to look up in another spelling: ids spread over the whole set
+            ids = clients.order_by("pk").values_list("pk", flat=True)
+            step = max(1, count // (4 * options["lookups"]))
+            sample = [
+                p
+                for c in clients.filter(pk__in=list(ids[::step][: 4 * options["lookups"]]))
+                if (p := people.person_of(c)) is not None
+            ]
+            sets.append({"slug": slug, "lead": lead, "size": count, "sample": sample})
+        self.stdout.write(
+            f"database: {connection.vendor}; interleaved lookups against "
+            + ", ".join(f"{s['slug']} ({s['size']:,} clients)" for s in sets)
+        )
+        for _ in range(100):  # warm up the matcher's caches and the connection
+            for one in sets:
+                find_candidates(one["lead"], people.record(people.person(), variant=True), 10)
+        times = [
+            {"size": one["size"], "seed_s": 0.0, "dup": [], "new": [], "hits": 0} for one in sets
+        ]
+        for i in range(options["lookups"]):
+            order = list(range(len(sets)))
+            people.rng.shuffle(order)  # no data set always first
+            for j in order:
+                one, t = sets[j], times[j]
+                if i % 2 == 0 and one["sample"]:
+                    record = people.record(people.rng.choice(one["sample"]), variant=True)
+                    t0 = time.perf_counter()
+                    hits = find_candidates(one["lead"], record, 10)
+                    t["dup"].append(time.perf_counter() - t0)
+                    t["hits"] += bool(hits)
+                else:
+                    record = people.record(people.person(), variant=True)
+                    t0 = time.perf_counter()
+                    find_candidates(one["lead"], record, 10)
+                    t["new"].append(time.perf_counter() - t0)
+        results = [
+            {**t, "all": t["dup"] + t["new"], "found": t["hits"] / max(1, len(t["dup"]))}
+            for t in times
+        ]
+        self._table(results, None, 0)
+
     def _setup(self, slug: str = SLUG):
         municipality, _ = Municipality.objects.get_or_create(
             slug=slug,
@@ -344,6 +436,8 @@ class Command(BaseCommand):
                 f"{growth:.2f}x | {_ms(r['dup'], 0.95) if r['dup'] else 0:.1f} | "
                 f"{_ms(r['new'], 0.95) if r['new'] else 0:.1f} | {r['found']:.0%} |"
             )
+        if imported is None:
+            return
         out("")
         out(
             "| import rows | against N clients | rows/s | seconds | held back | peak RSS MB "
