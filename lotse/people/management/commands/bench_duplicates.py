@@ -240,13 +240,19 @@ class Command(BaseCommand):
         )
         if count:
             out(f"{count:,} bench clients already there (--keep); continuing from them")
-        done = 0  # people generated so far: the same sequence as the first run
+            # Probes for the kept clients are made from the stored records: generating
+            # the first run's people again would not give the same people (its lookups
+            # drew from the same random sequence), so most "other spellings" would be
+            # of people who were never stored.
+            seeded.extend(self._stored_sample(municipality, people, 4 * options["lookups"]))
+        done = 0  # people generated so far (the kept ones are not generated again)
         results = []
         for size in sizes:
             if size < count and size != sizes[-1]:
                 out(f"N={size:,} skipped: {count:,} bench clients are there already")
                 continue
             started = time.perf_counter()
+            done = max(done, min(count, size))  # kept clients stand for the first ones
             while done < size:
                 take = min(BATCH, size - done)
                 batch_people = [people.person() for _ in range(take)]
@@ -257,8 +263,7 @@ class Command(BaseCommand):
                     for p in batch_people
                 ]
                 seeded.extend(p for p in batch_people if people.rng.random() < 0.01)
-                if done >= count:
-                    _seed(clients, tokens=options["search_tokens"])
+                _seed(clients, tokens=options["search_tokens"])
                 done += take
             count = max(count, done)
             seed_s = time.perf_counter() - started
@@ -308,6 +313,19 @@ class Command(BaseCommand):
             "found": found / max(1, len(dup)),
         }
 
+    def _stored_sample(self, municipality, people: People, size: int) -> list[dict]:
+        """Generator people of `size` stored clients, spread over the whole data set
+        (every k-th id), to look up in another spelling."""
+        clients = Client.objects.filter(municipality=municipality, merged_into=None)
+        ids = list(clients.order_by("pk").values_list("pk", flat=True))
+        chosen = ids[:: max(1, len(ids) // size)][:size]
+        return [
+            p
+            for start in range(0, len(chosen), 500)
+            for c in clients.filter(pk__in=chosen[start : start + 500])
+            if (p := people.person_of(c)) is not None
+        ]
+
     def _interleaved(self, slugs: list[str], options) -> None:
         people = People(options["seed"] + 1, varied=options["name_pool"] == "varied")
         sets = []
@@ -315,16 +333,9 @@ class Command(BaseCommand):
             lead = User.objects.filter(username=f"{slug}@lotse.invalid").first()
             if lead is None:
                 raise CommandError(f"no kept data set {slug!r} (run with --slug {slug} --keep)")
-            clients = Client.objects.filter(municipality=lead.organisation.municipality)
-            count = clients.count()
-            # stored people to look up in another spelling: ids spread over the whole set
-            ids = clients.order_by("pk").values_list("pk", flat=True)
-            step = max(1, count // (4 * options["lookups"]))
-            sample = [
-                p
-                for c in clients.filter(pk__in=list(ids[::step][: 4 * options["lookups"]]))
-                if (p := people.person_of(c)) is not None
-            ]
+            municipality = lead.organisation.municipality
+            count = Client.objects.filter(municipality=municipality).count()
+            sample = self._stored_sample(municipality, people, 4 * options["lookups"])
             sets.append({"slug": slug, "lead": lead, "size": count, "sample": sample})
         self.stdout.write(
             f"database: {connection.vendor}; interleaved lookups against "
