@@ -243,38 +243,56 @@ def ranked_client_ids(
     import asks for a whole batch at once). Keys held by more than KEY_ROWS_MAX
     clients are dropped. A client passes if it shares two keys, or one held by at
     most RARE_KEY_ROWS clients; passing clients are ranked by the number of keys
-    shared, then by how rare those keys are (the sum of 1 / holders), then by id.
-    At most RANK_CAP ids per list.
+    shared, then by whether a shared key holds both names, then by how rare the
+    shared keys are (the sum of 1 / holders), then by id. At most RANK_CAP ids per
+    list.
     """
     postings = _postings(sorted({k for keys in keyed for k in keys}), municipality_id)
     return [_ranked(keys, postings, exclude or 0) for keys in keyed]
 
 
+def _pair_key(key: str) -> bool:
+    """A key of the given and the family name together ("n:"), as opposed to one name
+    with the birth year ("y:") or a single name ("s:"): sharing it says more."""
+    return key.startswith("n:")
+
+
 def _ranked(keys: list[str], postings: dict[str, list[int]], exclude: int) -> list[int]:
-    usable = [postings[k] for k in dict.fromkeys(keys) if 0 < len(postings[k]) <= KEY_ROWS_MAX]
+    usable = [(k, postings[k]) for k in dict.fromkeys(keys) if 0 < len(postings[k]) <= KEY_ROWS_MAX]
     shared: Counter[int] = Counter()
-    for holders in usable:
+    for _k, holders in usable:
         shared.update(holders)
     shared.pop(exclude, None)
     # Clients sharing two or more keys first: usually few, ranked in full.
     multi = [c for c, n in shared.items() if n >= 2]
     if len(multi) > 1:
         weight: Counter[int] = Counter()
+        pair: set[int] = set()
         multi_set = set(multi)
-        for holders in usable:
+        for k, holders in usable:
             w = 1.0 / len(holders)
-            for c in multi_set.intersection(holders):
+            both = multi_set.intersection(holders)
+            for c in both:
                 weight[c] += w
-        multi = heapq.nsmallest(RANK_CAP, multi, key=lambda c: (-shared[c], -weight[c], c))
+            if _pair_key(k):
+                pair |= both
+        multi = heapq.nsmallest(
+            RANK_CAP, multi, key=lambda c: (-shared[c], c not in pair, -weight[c], c)
+        )
     if len(multi) >= RANK_CAP:
         return multi[:RANK_CAP]
-    # Then those sharing one rare key: the rarest key first, then by id (holders
-    # come sorted by id from the index), read only as far as needed.
+    # Then those sharing one rare key: a name-pair key before a name-and-year key, the
+    # rarer key first, then by id (holders come sorted by id from the index); read
+    # only as far as the places left.
     need = RANK_CAP - len(multi)
-    rare = sorted((h for h in usable if len(h) <= RARE_KEY_ROWS), key=len)
+
+    def order(item: tuple[str, list[int]]) -> tuple[bool, int]:
+        return (not _pair_key(item[0]), len(item[1]))
+
+    rare = sorted((item for item in usable if len(item[1]) <= RARE_KEY_ROWS), key=order)
     single: list[int] = []
-    for _size, group in groupby(rare, key=len):
-        lists = list(group)
+    for _order, group in groupby(rare, key=order):
+        lists = [holders for _k, holders in group]
         holders = lists[0] if len(lists) == 1 else sorted(set().union(*lists))
         single += islice((c for c in holders if shared.get(c) == 1), need - len(single))
         if len(single) >= need:

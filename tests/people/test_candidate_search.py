@@ -215,3 +215,15 @@ def test_import_reports_each_batch(world):
         on_batch=lambda so_far: seen.append((so_far.rows, so_far.created)),
     )
     assert seen == [(2, 2), (3, 3)]
+
+
+def test_a_shared_name_pair_key_ranks_before_a_rarer_name_and_year_key(world, client_of):
+    # same given and family name, another year: shares only the name-pair key
+    namesake = client_of(family_name="Zhukov", given_names="Anastasiya", birth_year=1989)
+    # same given name and year, another family name: shares only a name-and-year key
+    same_year = client_of(family_name="Petrenko", given_names="Anastasiya", birth_year=1988)
+    for i in range(3):  # the name-pair key is held by more clients than the other
+        client_of(family_name="Zhukov", given_names="Anastasiya", birth_year=1960 + i)
+    keys = sorted(keys_for_records([record("Anastasiya", "Zhukov", "1988")]))
+    ranked = ranked_client_ids([keys], world.municipality_a.pk)[0]
+    assert ranked.index(namesake.pk) < ranked.index(same_year.pk)
