@@ -176,8 +176,10 @@ def best_comparison(
 #    KEY_ROWS_MAX + 1 times; a key held by more clients than that is dropped, as
 #    it does not tell records apart. Of the clients sharing the other keys, only
 #    those sharing two keys, or one key held by at most RARE_KEY_ROWS clients,
-#    go on, ranked by the number of keys shared and then by how rare they are;
-#    the first RANK_CAP come back (ids only: nothing of the record is read).
+#    go on, ranked by the number of keys shared, then by whether one of them holds
+#    both names, then by how rare they are; the first RANK_CAP come back (ids
+#    only: nothing of the record is read). On PostgreSQL each key's holders come
+#    as one array, so a lookup transfers one row per key, not one per holder.
 # 2. The matching fields of the best SCORE_CAP of those ids are read as plain
 #    values, with the user's scope applied (to the short list, never to the
 #    index); where some were not visible, the next ones are read.
