@@ -11,11 +11,12 @@ shown; the ranking reads only ids from the key index.
 
 from __future__ import annotations
 
+import heapq
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cache
-from itertools import islice
+from itertools import groupby, islice
 
 from django.conf import settings
 from django.core.exceptions import EmptyResultSet
@@ -26,6 +27,7 @@ from django.utils.translation import gettext_lazy as _
 from lotse.people.indexing import keys_for_records
 from lotse.people.matching import compare
 from lotse.people.matching.compare import max_score
+from lotse.people.matching.wording import typed_reasons
 from lotse.people.models import (
     Client,
     ClientBlockingKey,
@@ -138,45 +140,21 @@ def record_variants(record: dict) -> list[dict]:
     return variants
 
 
-def _as_typed(text: str) -> str:
-    """A name as typed, up to case, punctuation, spacing and word order."""
-    words = ("".join(ch for ch in word if ch.isalnum()) for word in text.casefold().split())
-    return "".join(sorted(w for w in words if w))
-
-
-def _typed_parts(record: dict) -> tuple[str, str]:
-    given, family = record.get("given_names") or "", record.get("family_name") or ""
-    if not given and "," in family:  # "ALHASAN, Mohamad"
-        family, _sep, given = family.partition(",")
-    return _as_typed(given), _as_typed(family)
-
-
-def _pooled(record: dict) -> str:
-    return _as_typed(f"{record.get('given_names') or ''} {record.get('family_name') or ''}")
-
-
-def typed_reasons(reasons: list[str], a: dict, b: dict) -> list[str]:
-    """The reasons, with "the same" only where the names are written the same; a name
-    that agrees only after transliteration or normalisation (Müller and Mueller,
-    Шевченко and Shevchenko) says so."""
-    ga, fa = _typed_parts(a)
-    gb, fb = _typed_parts(b)
-    if "names_swapped" in reasons:
-        gb, fb = fb, gb
-    typed = {"given_name_exact": ga == gb, "family_name_exact": fa == fb}
-    if "names_mixed" in reasons:  # all name parts pooled
-        typed["given_name_exact"] = _pooled(a) == _pooled(b)
-    return [
-        code.replace("_exact", "_transliterated") if typed.get(code) is False else code
-        for code in reasons
-    ]
-
-
-def best_comparison(ours: list[dict], theirs: list[dict], threshold: float | None = None):
+def best_comparison(
+    ours: list[dict], theirs: list[dict], threshold: float | None = None, *, bound: bool = True
+):
     """The best comparison of any two spellings; None when there is nothing to compare
-    or, given a threshold, when no spelling could reach it (date, gender and countries
-    are the same in every spelling, so one cheap bound settles it)."""
-    if threshold is not None and ours and theirs and max_score(ours[0], theirs[0]) < threshold:
+    or, given a threshold, when it stays below it. With `bound`, one cheap bound
+    settles first whether any spelling could reach the threshold (date, gender and
+    countries are the same in every spelling). The reasons are worded (typed_reasons)
+    only for a comparison that is returned."""
+    if (
+        threshold is not None
+        and bound
+        and ours
+        and theirs
+        and max_score(ours[0], theirs[0]) < threshold
+    ):
         return None
     best = None
     for a in ours:
@@ -184,7 +162,7 @@ def best_comparison(ours: list[dict], theirs: list[dict], threshold: float | Non
             result = compare(a, b)
             if best is None or result.score > best[0].score:
                 best = (result, a, b)
-    if best is None:
+    if best is None or (threshold is not None and best[0].score < threshold):
         return None
     result, a, b = best
     result.reasons = typed_reasons(result.reasons, a, b)
@@ -198,8 +176,10 @@ def best_comparison(ours: list[dict], theirs: list[dict], threshold: float | Non
 #    KEY_ROWS_MAX + 1 times; a key held by more clients than that is dropped, as
 #    it does not tell records apart. Of the clients sharing the other keys, only
 #    those sharing two keys, or one key held by at most RARE_KEY_ROWS clients,
-#    go on, ranked by the number of keys shared and then by how rare they are;
-#    the first RANK_CAP come back (ids only: nothing of the record is read).
+#    go on, ranked by the number of keys shared, then by whether one of them holds
+#    both names, then by how rare they are; the first RANK_CAP come back (ids
+#    only: nothing of the record is read). On PostgreSQL each key's holders come
+#    as one array, so a lookup transfers one row per key, not one per holder.
 # 2. The matching fields of the best SCORE_CAP of those ids are read as plain
 #    values, with the user's scope applied (to the short list, never to the
 #    index); where some were not visible, the next ones are read.
@@ -261,55 +241,91 @@ def ranked_client_ids(
 ) -> list[list[int]]:
     """For each list of blocking keys, the ids of the clients that share them, best first.
 
-    Each distinct key is read once, with a LIMIT, in one query per MAX_ARMS keys
-    (an import asks for a whole batch at once), from the key index alone; the
-    counting is done here. At most RANK_CAP ids per list.
+    Each distinct key is read once, with a LIMIT, from the key index alone (an
+    import asks for a whole batch at once). Keys held by more than KEY_ROWS_MAX
+    clients are dropped. A client passes if it shares two keys, or one held by at
+    most RARE_KEY_ROWS clients; passing clients are ranked by the number of keys
+    shared, then by whether a shared key holds both names, then by how rare the
+    shared keys are (the sum of 1 / holders), then by id. At most RANK_CAP ids per
+    list.
     """
     postings = _postings(sorted({k for keys in keyed for k in keys}), municipality_id)
-    found = []
-    for keys in keyed:
-        usable = [k for k in keys if 0 < len(postings[k]) <= KEY_ROWS_MAX]
-        shared: Counter[int] = Counter()
-        passing: set[int] = set()
-        for k in usable:
-            shared.update(postings[k])
-            if len(postings[k]) <= RARE_KEY_ROWS:
-                passing.update(postings[k])
-        passing.update(c for c, n in shared.items() if n >= 2)
-        passing.discard(exclude or 0)
-        if len(passing) > RANK_CAP:  # the rarer the keys shared, the better
-            sets = [(1.0 / len(postings[k]), set(postings[k])) for k in usable]
-            weight = {c: sum(w for w, ids in sets if c in ids) for c in passing}
-            ranked = sorted(passing, key=lambda c: (-shared[c], -weight[c], c))
-        else:
-            ranked = sorted(passing, key=lambda c: (-shared[c], c))
-        found.append(ranked[:RANK_CAP])
-    return found
+    return [_ranked(keys, postings, exclude or 0) for keys in keyed]
+
+
+def _pair_key(key: str) -> bool:
+    """A key of the given and the family name together ("n:"), as opposed to one name
+    with the birth year ("y:") or a single name ("s:"): sharing it says more."""
+    return key.startswith("n:")
+
+
+def _ranked(keys: list[str], postings: dict[str, list[int]], exclude: int) -> list[int]:
+    usable = [(k, postings[k]) for k in dict.fromkeys(keys) if 0 < len(postings[k]) <= KEY_ROWS_MAX]
+    shared: Counter[int] = Counter()
+    for _k, holders in usable:
+        shared.update(holders)
+    shared.pop(exclude, None)
+    # Clients sharing two or more keys first: usually few, ranked in full.
+    multi = [c for c, n in shared.items() if n >= 2]
+    if len(multi) > 1:
+        weight: Counter[int] = Counter()
+        pair: set[int] = set()
+        multi_set = set(multi)
+        for k, holders in usable:
+            w = 1.0 / len(holders)
+            both = multi_set.intersection(holders)
+            for c in both:
+                weight[c] += w
+            if _pair_key(k):
+                pair |= both
+        multi = heapq.nsmallest(
+            RANK_CAP, multi, key=lambda c: (-shared[c], c not in pair, -weight[c], c)
+        )
+    if len(multi) >= RANK_CAP:
+        return multi[:RANK_CAP]
+    # Then those sharing one rare key: a name-pair key before a name-and-year key, the
+    # rarer key first, then by id (holders come sorted by id from the index); read
+    # only as far as the places left.
+    need = RANK_CAP - len(multi)
+
+    def order(item: tuple[str, list[int]]) -> tuple[bool, int]:
+        return (not _pair_key(item[0]), len(item[1]))
+
+    rare = sorted((item for item in usable if len(item[1]) <= RARE_KEY_ROWS), key=order)
+    single: list[int] = []
+    for _order, group in groupby(rare, key=order):
+        lists = [holders for _k, holders in group]
+        holders = lists[0] if len(lists) == 1 else sorted(set().union(*lists))
+        single += islice((c for c in holders if shared.get(c) == 1), need - len(single))
+        if len(single) >= need:
+            break
+    return multi + single
 
 
 def _postings(keys: list[str], municipality_id: int) -> dict[str, list[int]]:
-    """The client ids holding each key, at most KEY_ROWS_MAX + 1 of them."""
+    """The client ids holding each key in id order (the index's), at most
+    KEY_ROWS_MAX + 1 of them."""
     postings: dict[str, list[int]] = {k: [] for k in keys}
     table = connection.ops.quote_name(ClientBlockingKey._meta.db_table)
     column = connection.ops.quote_name("key")
     if connection.vendor == "postgresql" and keys:
-        # one plan for any number of keys (a 400-arm UNION takes long to plan)
+        # one row per key with its holders as an array (one plan for any number
+        # of keys; far fewer rows to transfer than one per holder)
         with connection.cursor() as cursor:
             cursor.execute(
-                f"SELECT k.k, b.client_id FROM unnest(%s::text[]) AS k(k) "  # noqa: S608
-                f"CROSS JOIN LATERAL (SELECT client_id FROM {table} "
-                f"WHERE municipality_id = %s AND {column} = k.k "
-                f"LIMIT {KEY_ROWS_MAX + 1:d}) AS b",
-                [keys, municipality_id],
+                f"SELECT k.k, ARRAY(SELECT client_id FROM {table} "  # noqa: S608
+                f"WHERE municipality_id = %s AND {column} = k.k ORDER BY client_id "
+                f"LIMIT {KEY_ROWS_MAX + 1:d}) FROM unnest(%s::text[]) AS k(k)",
+                [municipality_id, keys],
             )
-            for k, client_id in cursor.fetchall():
-                postings[k].append(client_id)
+            for k, ids in cursor.fetchall():
+                postings[k] = ids
         return postings
     for start in range(0, len(keys), MAX_ARMS):
         chunk = keys[start : start + MAX_ARMS]
         arms = [
             f"SELECT * FROM (SELECT {column}, client_id FROM {table} "  # noqa: S608
-            f"WHERE municipality_id = %s AND {column} = %s "
+            f"WHERE municipality_id = %s AND {column} = %s ORDER BY client_id "
             f"LIMIT {KEY_ROWS_MAX + 1:d}) AS a{i:d}"
             for i in range(len(chunk))
         ]
@@ -330,6 +346,14 @@ def _rows(scope_sql: tuple[str, tuple], ids: set[int]) -> dict[int, tuple]:
     ordered = sorted(ids)
     rows = {}
     with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":  # one array parameter, however many ids
+            if ordered:
+                cursor.execute(
+                    f"SELECT * FROM ({sql}) AS scope WHERE scope.id = ANY(%s)",  # noqa: S608
+                    [*params, ordered],
+                )
+                rows = {row[0]: row for row in cursor.fetchall()}
+            return rows
         for start in range(0, len(ordered), CHUNK):
             chunk = ordered[start : start + CHUNK]
             marks = ", ".join(["%s"] * len(chunk))
@@ -427,7 +451,7 @@ def find_candidates_many(
                 continue
             if client_id not in records:
                 records[client_id] = _records_of(row)
-            result = best_comparison(ours, records[client_id])
+            result = best_comparison(ours, records[client_id], threshold, bound=False)
             if result is not None and result.score >= threshold:
                 client = Client.from_db(connection.alias, fields, rows[client_id])
                 found.append(Candidate(client, result.score, list(result.reasons)))

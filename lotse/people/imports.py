@@ -67,15 +67,28 @@ def _batches(rows: Iterable[dict], size: int) -> Iterator[list[dict]]:
         yield batch
 
 
-def _same_batch_duplicate(variants: list[dict], keys: set[str], accepted: list) -> bool:
-    """Whether an earlier row of this batch (not yet in the database) is the same person."""
-    for their_variants, their_keys in accepted:
-        if keys & their_keys:
-            threshold = settings.DUPLICATE_THRESHOLD
-            result = best_comparison(variants, their_variants, threshold)
+class _Accepted:
+    """The rows of this batch accepted so far (not yet in the database), by blocking
+    key, so that a row is compared only with earlier rows sharing a key."""
+
+    def __init__(self) -> None:
+        self.variants: list[list[dict]] = []
+        self.by_key: dict[str, list[int]] = {}
+
+    def add(self, variants: list[dict], keys: set[str]) -> None:
+        for key in keys:
+            self.by_key.setdefault(key, []).append(len(self.variants))
+        self.variants.append(variants)
+
+    def has_duplicate(self, variants: list[dict], keys: set[str]) -> bool:
+        """Whether an earlier row of this batch is the same person."""
+        threshold = settings.DUPLICATE_THRESHOLD
+        earlier = sorted({i for key in keys for i in self.by_key.get(key, ())})
+        for i in earlier:
+            result = best_comparison(variants, self.variants[i], threshold)
             if result is not None and result.score >= threshold:
                 return True
-    return False
+        return False
 
 
 @transaction.atomic
@@ -86,10 +99,12 @@ def do_import_clients(
     scope=None,
     batch_size: int = BATCH,
     on_held_back: Callable[[dict, list], None] | None = None,
+    on_batch: Callable[[ImportResult], None] | None = None,
 ) -> ImportResult:
     """Create a client per row of `rows` in the user's organisation, except rows that
     may be a client already among `scope` (default: the organisation's clients) or
-    an earlier row: those go to `on_held_back(row, candidates)` and are not created."""
+    an earlier row: those go to `on_held_back(row, candidates)` and are not created.
+    `on_batch(result so far)` is called after each batch (progress, memory figures)."""
     organisation = acting_user.organisation
     municipality_id = organisation.municipality_id
     if scope is None:
@@ -98,23 +113,25 @@ def do_import_clients(
     for batch in _batches(rows, batch_size):
         found = find_candidates_many(scope, batch, municipality_id, limit=5)
         pending: list[Client] = []
-        accepted: list[tuple[list[dict], set[str]]] = []
+        accepted = _Accepted()
         for row, candidates in zip(batch, found, strict=True):
             result.rows += 1
             variants = record_variants(row)
             keys = keys_for_records(variants)
-            if candidates or _same_batch_duplicate(variants, keys, accepted):
+            if candidates or accepted.has_duplicate(variants, keys):
                 result.held_back += 1
                 if on_held_back is not None:
                     on_held_back(row, candidates)
                 continue
-            accepted.append((variants, keys))
+            accepted.add(variants, keys)
             pending.append(
                 client_from_record(row, organisation=organisation, acting_user=acting_user)
             )
         insert_clients(pending)
         result.created += len(pending)
         reset_queries()  # with DEBUG, Django keeps every query: memory would grow
+        if on_batch is not None:
+            on_batch(result)
     do_log_access(
         acting_user=acting_user,
         action="people.import.created",

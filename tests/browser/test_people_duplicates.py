@@ -56,7 +56,7 @@ def test_creating_a_known_person_shows_the_duplicate_warning_with_reasons(page, 
     assert "Vorname ist sehr häufig" in caution.inner_text()
     differing = warning.locator(".reason-differ").all_inner_texts()
     assert all("Vorname ist sehr häufig" not in t for t in differing)
-    assert "Vorsicht:" in lines
+    assert "Hinweis:" in lines
     assert Client.objects.filter(family_name="Alhasan").count() == 0
     assert_accessible(page)
     screenshot(page, "people-duplicate-warning")

@@ -176,3 +176,54 @@ def test_ranking_by_rarity_copes_with_keys_nobody_holds(world, client_of, monkey
     keys = sorted(keys_for_records([record("Zahra", "Karimi", "1995-06-07")])) + ["n:nobody"]
     monkeypatch.setattr(duplicates, "RANK_CAP", 1)  # more pass than fit: rank by rarity
     assert ranked_client_ids([keys], world.municipality_a.pk) == [[first.pk]]
+
+
+def test_clients_sharing_two_keys_come_before_those_sharing_one_rare_key(
+    world, client_of, monkeypatch
+):
+    both = client_of(
+        family_name="Karimi", given_names="Zahra", birth_year=1995, birth_month=6, birth_day=7
+    )
+    name_only = client_of(family_name="Karimi", given_names="Zahra", birth_year=1950)
+    keys = sorted(keys_for_records([record("Zahra", "Karimi", "1995-06-07")]))
+    ranked = ranked_client_ids([keys], world.municipality_a.pk)[0]
+    assert ranked.index(both.pk) < ranked.index(name_only.pk)
+    monkeypatch.setattr(duplicates, "RARE_KEY_ROWS", 1)  # the shared name key is not rare
+    assert ranked_client_ids([keys], world.municipality_a.pk)[0] == [both.pk]
+    # the client being edited is never its own candidate
+    assert both.pk not in ranked_client_ids([keys], world.municipality_a.pk, exclude=both.pk)[0]
+
+
+def test_best_comparison_below_the_threshold_is_none():
+    a = [record("Olena", "Koval", "1988-11-02", "f")]
+    b = [record("Olena", "Kowal", "1988-11-02", "f")]
+    c = [record("Taras", "Melnyk", "1960-01-01", "m")]
+    assert duplicates.best_comparison(a, b, 0.8) is not None
+    assert duplicates.best_comparison(a, c, 0.8) is None
+    assert duplicates.best_comparison(a, c, 0.8, bound=False) is None
+    assert duplicates.best_comparison(a, c) is not None  # no threshold: the comparison itself
+
+
+def test_import_reports_each_batch(world):
+    rows = [record("Olena", "Koval", "1988-11-02", "f"), record("Taras", "Melnyk", "1960", "m")]
+    rows.append(record("Dawit", "Tesfay", "1979-05-14", "m"))
+    seen = []
+    do_import_clients(
+        acting_user=world.case_manager_a,
+        rows=rows,
+        batch_size=2,
+        on_batch=lambda so_far: seen.append((so_far.rows, so_far.created)),
+    )
+    assert seen == [(2, 2), (3, 3)]
+
+
+def test_a_shared_name_pair_key_ranks_before_a_rarer_name_and_year_key(world, client_of):
+    # same given and family name, another year: shares only the name-pair key
+    namesake = client_of(family_name="Zhukov", given_names="Anastasiya", birth_year=1989)
+    # same given name and year, another family name: shares only a name-and-year key
+    same_year = client_of(family_name="Petrenko", given_names="Anastasiya", birth_year=1988)
+    for i in range(3):  # the name-pair key is held by more clients than the other
+        client_of(family_name="Zhukov", given_names="Anastasiya", birth_year=1960 + i)
+    keys = sorted(keys_for_records([record("Anastasiya", "Zhukov", "1988")]))
+    ranked = ranked_client_ids([keys], world.municipality_a.pk)[0]
+    assert ranked.index(namesake.pk) < ranked.index(same_year.pk)

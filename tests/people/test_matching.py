@@ -55,6 +55,16 @@ def test_arabic_transliterations_of_one_person_are_duplicates():
         assert score(a, b) >= T, (a, b)
 
 
+def test_explain_says_transliterated_where_the_names_are_written_differently():
+    a = person("Muhammad", "Al-Hassan", "1990-03-05", "m", "SY")
+    b = person("Mohammed", "Al-Hassan", "1990-03-05", "m", "SY")
+    reasons = explain(a, b)
+    assert "given_name_transliterated" in reasons
+    assert "given_name_exact" not in reasons
+    assert "family_name_exact" in reasons  # written the same
+    assert "given_name_exact" in explain(a, person("MUHAMMAD", "Al-Hassan", "1990", "m", "SY"))
+
+
 def test_name_in_arabic_script_matches_its_latin_spelling():
     a = person("محمد", "الحسن", "1990-03-05", "m", "SY")
     b = person("Mohammed", "Al-Hassan", "1990-03-05", "m", "SY")

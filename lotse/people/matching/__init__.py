@@ -6,7 +6,9 @@ Public interface (pure Python, no Django):
   family_name, date_of_birth ("YYYY-MM-DD", "YYYY" or None), gender ("f", "m",
   "x" or None), country_of_birth and nationality (ISO 3166 alpha-2 or None).
 * ``explain(a, b) -> list[str]``: reason codes for the UI ("family_name_phonetic",
-  "birth_date_swapped_day_month", "gender_conflict", ...).
+  "birth_date_swapped_day_month", "gender_conflict", ...); a name that agrees only
+  after transliteration (Muhammad, Mohammed) is "given_name_transliterated", never
+  "given_name_exact".
 * ``blocking_keys(person) -> set[str]``: a few short keys; records of the same
   person share at least one, so candidate search is an index lookup.
 * ``normalise_name(text) -> str``: Latin, lower-case, ASCII, particles handled.
@@ -22,6 +24,7 @@ from __future__ import annotations
 from .compare import Comparison, compare
 from .keys import blocking_keys
 from .normalise import normalise_name
+from .wording import typed_reasons
 
 __all__ = [
     "DEFAULT_THRESHOLD",
@@ -43,4 +46,4 @@ def score(a: dict, b: dict) -> float:
 
 def explain(a: dict, b: dict) -> list[str]:
     """Short reason codes for the score, in the order name, date, gender, country."""
-    return compare(a, b).reasons
+    return typed_reasons(compare(a, b).reasons, a, b)

@@ -66,7 +66,7 @@ _COARSE = str.maketrans("gqhdbvwzc", "kkktpffss")
 SHORT_CAP, LONG_CAP, LONG = 0.86, 0.95, 8
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=16384)
 def _slots(fold: str) -> tuple[str, tuple[str, ...]]:
     cons, slots = [], [""]
     for ch in fold:
@@ -171,7 +171,7 @@ DISTINCT = frozenset(
 )
 
 
-@lru_cache(maxsize=262144)
+@lru_cache(maxsize=32768)
 def token_sim(x: Token, y: Token) -> float:
     """1.0 same spelling after folding; 0.96 same name; 0.93 a typo; lower: other names."""
     if x.folds[0] == y.folds[0]:
@@ -257,7 +257,7 @@ def _align(a: tuple[Token, ...], b: tuple[Token, ...]) -> tuple[float, tuple, in
     return best - 0.02 * extra, best_pairs, extra
 
 
-@lru_cache(maxsize=262144)
+@lru_cache(maxsize=32768)
 def name_match(a: tuple[Token, ...], b: tuple[Token, ...]) -> NameMatch | None:
     """How well two name fields agree; parts may be missing, reordered or glued."""
     if not a or not b:
@@ -291,7 +291,7 @@ _ISO = re.compile(r"^\s*(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?")
 _GERMAN = re.compile(r"^\s*(\d{1,2})\.(\d{1,2})\.(\d{4})")
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=16384)
 def parse_date(value: Any) -> tuple[int, int, int] | None:
     """(year, month, day); month and day 0 when unknown or the 01.01. placeholder."""
     if value is None:
@@ -371,7 +371,7 @@ class Names:
     family: tuple[Token, ...]
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=16384)
 def _names(given: str, family: str) -> Names:
     if not given and "," in family:  # "ALHASAN, Mohamad"
         family, _, given = family.partition(",")

@@ -14,7 +14,10 @@ Not a test: run it by hand on a quiet machine, e.g.
     DATABASE_URL=postgres://.../lotse_bench lotse bench_duplicates --clients 1000000
     LOTSE_VAR_DIR=/tmp/bench lotse bench_duplicates --clients 100000   # SQLite
 
---keep leaves the clients in place; a later run continues from them.
+--keep leaves the clients in place; a later run continues from them (with the same
+--name-pool and --seed: each pool has its own municipality). --name-pool varied (the
+default) adds patronymic family names to the evaluation tables' small name pool;
+--name-pool small is the pool of the figures measured before 2026-11-22.
 """
 
 from __future__ import annotations
@@ -44,12 +47,29 @@ def _spelling(group: list[str], rng: random.Random, usual: bool) -> str:
     return group[0] if usual or len(group) == 1 else rng.choice(group[1:])
 
 
+# --name-pool varied: the share of people whose family name is their father's given
+# name, as in the records of many Eritreans (no family names), Afghans (often none)
+# and some Kurds and Arabs. The evaluation tables have about 20 family names per
+# population; real populations have thousands, so with the small pool a million
+# clients crowd onto a few hundred name pairs. Patronymics are a real naming
+# practice and come with the given names' spelling variants, so probes stay honest.
+PATRONYMIC = {
+    "tigrinya": 0.6,
+    "persian_dari_pashto": 0.3,
+    "kurdish": 0.2,
+    "arabic": 0.1,
+}
+
+
 class People:
     """Synthetic people: (population, given groups, family group, gender, date)."""
 
-    def __init__(self, seed: int) -> None:
+    def __init__(self, seed: int, *, varied: bool = False) -> None:
         self.rng = random.Random(seed)  # noqa: S311  (synthetic data)
         self.pops = list(POPULATIONS.values())
+        self.patronymic = {
+            id(POPULATIONS[name]): share for name, share in PATRONYMIC.items() if varied
+        }
 
     def person(self) -> dict:
         rng = self.rng
@@ -59,17 +79,52 @@ class People:
         given = [rng.randrange(len(given_pool))]
         if rng.random() < 0.3:
             given.append(rng.randrange(len(pop["male"])))  # father's name as a middle name
+        share = self.patronymic.get(id(pop), 0.0)
+        family_pool = "male" if share and rng.random() < share else "family"
         return {
             "pop": pop,
             "gender": gender,
             "given": given,
-            "family": rng.randrange(len(pop["family"])),
+            "family_pool": family_pool,
+            "family": rng.randrange(len(pop[family_pool])),
             "year": rng.randint(1950, 2010),
             "month": rng.randint(1, 12),
             "day": rng.randint(1, 28),
             "placeholder": rng.random() < 0.1,
             "country": rng.choice(pop["countries"]),
         }
+
+    def person_of(self, client: Client) -> dict | None:
+        """The generator's person behind a stored (usual-spelling) client, so that
+        another spelling of it can be made; None if the names are not the pool's."""
+        if not hasattr(self, "_index"):
+            self._index: dict[tuple, int] = {}
+            for pop in self.pops:
+                for pool in ("male", "female", "family"):
+                    for i, group in enumerate(pop[pool]):
+                        self._index.setdefault((id(pop), pool, group[0]), i)
+        given = client.given_names.split()
+        sex = "male" if client.gender == "m" else "female"
+        for pop in self.pops:
+            for family_pool in ("family", "male"):
+                family = self._index.get((id(pop), family_pool, client.family_name))
+                first = self._index.get((id(pop), sex, given[0] if given else ""))
+                middle = [self._index.get((id(pop), "male", g)) for g in given[1:]]
+                if family is None or first is None or None in middle:
+                    continue
+                return {
+                    "pop": pop,
+                    "gender": client.gender,
+                    "given": [first, *middle],
+                    "family_pool": family_pool,
+                    "family": family,
+                    "year": client.birth_year,
+                    "month": client.birth_month or 1,
+                    "day": client.birth_day or 1,
+                    "placeholder": client.birth_day is None,
+                    "country": client.country_of_birth,
+                }
+        return None
 
     def record(self, p: dict, *, variant: bool) -> dict:
         rng = self.rng
@@ -80,7 +135,7 @@ class People:
         )
         if variant and len(p["given"]) > 1 and rng.random() < 0.5:
             given = given.split()[0]  # the middle name left out
-        family = _spelling(pop["family"][p["family"]], rng, not variant)
+        family = _spelling(pop[p.get("family_pool", "family")][p["family"]], rng, not variant)
         if p["placeholder"] or (variant and rng.random() < 0.2):
             dob = f"{p['year']:04d}"
         else:
@@ -104,6 +159,15 @@ def _seed(clients: list[Client], *, tokens: bool) -> None:
         insert_lookup_rows(created, tokens=tokens)
 
 
+def _rss_mb() -> float:
+    """The process's resident memory now (Linux), else its peak so far."""
+    try:
+        with open("/proc/self/statm") as statm:
+            return int(statm.read().split()[1]) * resource.getpagesize() / 2**20
+    except OSError:
+        return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
 def _ms(seconds: list[float], q: float) -> float:
     ordered = sorted(seconds)
     return 1000 * ordered[min(len(ordered) - 1, int(q * len(ordered)))]
@@ -121,7 +185,17 @@ class Command(BaseCommand):
         parser.add_argument("--import-rows", type=int, default=10_000)
         parser.add_argument("--seed", type=int, default=7)
         parser.add_argument(
-            "--slug", default=SLUG, help="municipality of the bench clients (one per data set)"
+            "--name-pool",
+            choices=["small", "varied"],
+            default="varied",
+            help="small: the evaluation tables' ~20 family names per population; varied: "
+            "also patronymic family names (see PATRONYMIC)",
+        )
+        parser.add_argument(
+            "--slug",
+            default="",
+            help="municipality of the bench clients (one per data set; default "
+            f"{SLUG} for the small pool, {SLUG}-varied for the varied one)",
         )
         parser.add_argument(
             "--search-tokens",
@@ -131,8 +205,18 @@ class Command(BaseCommand):
         parser.add_argument(
             "--keep", action="store_true", help="keep the seeded clients for another run"
         )
+        parser.add_argument(
+            "--against",
+            default="",
+            help="comma-separated municipality slugs of kept data sets: no seeding and no "
+            "import; the lookups alternate between the data sets, so that a busy machine "
+            "slows all sizes alike and the growth of p95 is measured fairly",
+        )
 
     def handle(self, *args, **options) -> None:
+        if options["against"]:
+            self._interleaved([s.strip() for s in options["against"].split(",")], options)
+            return
         n = options["clients"]
         if not 1 <= n <= MAX_CLIENTS:
             raise CommandError(f"--clients must be between 1 and {MAX_CLIENTS}")
@@ -142,23 +226,33 @@ class Command(BaseCommand):
             else [s for s in (10_000, 100_000) if s < n] + [n]
         )
         sizes = sorted({s for s in sizes if 0 < s <= n})
-        municipality, organisation, lead = self._setup(options["slug"])
-        people = People(options["seed"])
+        varied = options["name_pool"] == "varied"
+        # a kept data set is continued with the generator that made it: one slug per pool
+        slug = options["slug"] or (f"{SLUG}-varied" if varied else SLUG)
+        municipality, organisation, lead = self._setup(slug)
+        people = People(options["seed"], varied=varied)
         seeded: list[dict] = []  # a sample of the seeded people, for duplicate probes
         count = Client.objects.filter(municipality=municipality).count()
         out = self.stdout.write
         out(
-            f"database: {connection.vendor}; sizes: {sizes}; lookups per size: {options['lookups']}"
+            f"database: {connection.vendor}; sizes: {sizes}; lookups per size: "
+            f"{options['lookups']}; name pool: {options['name_pool']}; municipality: {slug}"
         )
         if count:
             out(f"{count:,} bench clients already there (--keep); continuing from them")
-        done = 0  # people generated so far: the same sequence as the first run
+            # Probes for the kept clients are made from the stored records: generating
+            # the first run's people again would not give the same people (its lookups
+            # drew from the same random sequence), so most "other spellings" would be
+            # of people who were never stored.
+            seeded.extend(self._stored_sample(municipality, people, 4 * options["lookups"]))
+        done = 0  # people generated so far (the kept ones are not generated again)
         results = []
         for size in sizes:
             if size < count and size != sizes[-1]:
                 out(f"N={size:,} skipped: {count:,} bench clients are there already")
                 continue
             started = time.perf_counter()
+            done = max(done, min(count, size))  # kept clients stand for the first ones
             while done < size:
                 take = min(BATCH, size - done)
                 batch_people = [people.person() for _ in range(take)]
@@ -169,8 +263,7 @@ class Command(BaseCommand):
                     for p in batch_people
                 ]
                 seeded.extend(p for p in batch_people if people.rng.random() < 0.01)
-                if done >= count:
-                    _seed(clients, tokens=options["search_tokens"])
+                _seed(clients, tokens=options["search_tokens"])
                 done += take
             count = max(count, done)
             seed_s = time.perf_counter() - started
@@ -197,7 +290,7 @@ class Command(BaseCommand):
 
     def _lookups(self, size, seed_s, people, seeded, lead, options) -> dict:
         dup, new, found = [], [], 0
-        for _ in range(20):  # warm up caches and the connection
+        for _ in range(100):  # warm up the matcher's caches and the connection
             find_candidates(lead, people.record(people.person(), variant=True), 10)
         for i in range(options["lookups"]):
             if i % 2 == 0 and seeded:
@@ -219,6 +312,62 @@ class Command(BaseCommand):
             "new": new,
             "found": found / max(1, len(dup)),
         }
+
+    def _stored_sample(self, municipality, people: People, size: int) -> list[dict]:
+        """Generator people of `size` stored clients, spread over the whole data set
+        (every k-th id), to look up in another spelling."""
+        clients = Client.objects.filter(municipality=municipality, merged_into=None)
+        ids = list(clients.order_by("pk").values_list("pk", flat=True))
+        chosen = ids[:: max(1, len(ids) // size)][:size]
+        return [
+            p
+            for start in range(0, len(chosen), 500)
+            for c in clients.filter(pk__in=chosen[start : start + 500])
+            if (p := people.person_of(c)) is not None
+        ]
+
+    def _interleaved(self, slugs: list[str], options) -> None:
+        people = People(options["seed"] + 1, varied=options["name_pool"] == "varied")
+        sets = []
+        for slug in slugs:
+            lead = User.objects.filter(username=f"{slug}@lotse.invalid").first()
+            if lead is None:
+                raise CommandError(f"no kept data set {slug!r} (run with --slug {slug} --keep)")
+            municipality = lead.organisation.municipality
+            count = Client.objects.filter(municipality=municipality).count()
+            sample = self._stored_sample(municipality, people, 4 * options["lookups"])
+            sets.append({"slug": slug, "lead": lead, "size": count, "sample": sample})
+        self.stdout.write(
+            f"database: {connection.vendor}; interleaved lookups against "
+            + ", ".join(f"{s['slug']} ({s['size']:,} clients)" for s in sets)
+        )
+        for _ in range(100):  # warm up the matcher's caches and the connection
+            for one in sets:
+                find_candidates(one["lead"], people.record(people.person(), variant=True), 10)
+        times = [
+            {"size": one["size"], "seed_s": 0.0, "dup": [], "new": [], "hits": 0} for one in sets
+        ]
+        for i in range(options["lookups"]):
+            order = list(range(len(sets)))
+            people.rng.shuffle(order)  # no data set always first
+            for j in order:
+                one, t = sets[j], times[j]
+                if i % 2 == 0 and one["sample"]:
+                    record = people.record(people.rng.choice(one["sample"]), variant=True)
+                    t0 = time.perf_counter()
+                    hits = find_candidates(one["lead"], record, 10)
+                    t["dup"].append(time.perf_counter() - t0)
+                    t["hits"] += bool(hits)
+                else:
+                    record = people.record(people.person(), variant=True)
+                    t0 = time.perf_counter()
+                    find_candidates(one["lead"], record, 10)
+                    t["new"].append(time.perf_counter() - t0)
+        results = [
+            {**t, "all": t["dup"] + t["new"], "found": t["hits"] / max(1, len(t["dup"]))}
+            for t in times
+        ]
+        self._table(results, None, 0)
 
     def _setup(self, slug: str = SLUG):
         municipality, _ = Municipality.objects.get_or_create(
@@ -257,8 +406,14 @@ class Command(BaseCommand):
             options["seed"] * 1_000_003 + Client.objects.filter(created_by=lead).count()
         )
         rss_before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+        current_before = _rss_mb()
+        per_batch: list[tuple[int, float]] = []  # (rows done, current RSS MB)
         started = time.perf_counter()
-        result = do_import_clients(acting_user=lead, rows=self._rows(people, seeded, total))
+        result = do_import_clients(
+            acting_user=lead,
+            rows=self._rows(people, seeded, total),
+            on_batch=lambda done: per_batch.append((done.rows, _rss_mb())),
+        )
         elapsed = time.perf_counter() - started
         rss_after = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
         return {
@@ -268,6 +423,8 @@ class Command(BaseCommand):
             "flagged": result.held_back,
             "peak_mb": rss_after / 1024,
             "growth_mb": (rss_after - rss_before) / 1024,
+            "before_mb": current_before,
+            "per_batch": per_batch,
         }
 
     def _table(self, results, imported, count) -> None:
@@ -290,6 +447,8 @@ class Command(BaseCommand):
                 f"{growth:.2f}x | {_ms(r['dup'], 0.95) if r['dup'] else 0:.1f} | "
                 f"{_ms(r['new'], 0.95) if r['new'] else 0:.1f} | {r['found']:.0%} |"
             )
+        if imported is None:
+            return
         out("")
         out(
             "| import rows | against N clients | rows/s | seconds | held back | peak RSS MB "
@@ -301,6 +460,15 @@ class Command(BaseCommand):
             f"{imported['seconds']:.1f} | {imported['flagged']:,} | {imported['peak_mb']:.0f} | "
             f"{imported['growth_mb']:.0f} |"
         )
+        batches = imported["per_batch"]
+        if batches:
+            marks = sorted({0, len(batches) // 4, len(batches) // 2, 3 * len(batches) // 4})
+            marks.append(len(batches) - 1)
+            steps = ", ".join(
+                f"{batches[i][0]:,} rows {batches[i][1]:.0f} MB" for i in dict.fromkeys(marks)
+            )
+            out("")
+            out(f"RSS before the import {imported['before_mb']:.0f} MB; after batches: {steps}")
 
     def _cleanup(self, municipality) -> None:
         """Plain DELETEs: the ORM's cascade collector would load a million rows."""
