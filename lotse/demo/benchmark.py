@@ -202,7 +202,9 @@ def seed(
                         municipality=municipality,
                         organisation=org,
                         districts=districts,
-                        created_by=by_org[org.pk][0],
+                        # registered by the organisation's case managers in turn, not
+                        # all by one (whose start page would list 1,000s of registrations)
+                        created_by=by_org[org.pk][(made + i) // n_orgs % len(by_org[org.pk])],
                         today=today,
                     )
                 )

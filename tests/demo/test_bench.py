@@ -79,6 +79,7 @@ def test_bench_command_runs_end_to_end_against_gunicorn(tmp_path):
             "--concurrency=2",
             "--requests=6",
             "--think=0.05",
+            "--workers=2",
             "--threads=2",
             "--page=Missing=nowhere:nothing",
             f"--output={output}",
