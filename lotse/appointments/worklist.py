@@ -16,13 +16,13 @@ from django.utils.translation import gettext as _
 from lotse.appointments.permissions import my_appointments
 from lotse.appointments.queries import day_bounds
 from lotse.cases.permissions import open_cases_worked_on
-from lotse.core.extensions import WorklistItem
+from lotse.core.extensions import WorklistItem, capped
 
 DUE_SOON_DAYS = 7
 MAX_ITEMS = 50
 
 
-def items(user, today: dt.date) -> Iterable[WorklistItem]:
+def items(user, today: dt.date, limit: int | None = None) -> Iterable[WorklistItem]:
     if not user.has_perm("appointments.view_appointments"):
         return []
     from lotse.appointments.models import FollowUp
@@ -36,7 +36,7 @@ def items(user, today: dt.date) -> Iterable[WorklistItem]:
             due_on__lte=today + dt.timedelta(days=DUE_SOON_DAYS),
         )
         .select_related("case__client")
-        .order_by("due_on", "pk")[:MAX_ITEMS]
+        .order_by("due_on", "pk")[: capped(limit, MAX_ITEMS)]
     )
     for follow_up in follow_ups:
         detail = reverse("appointments:followup", args=[follow_up.pk]) + "?next=/"
@@ -58,7 +58,7 @@ def items(user, today: dt.date) -> Iterable[WorklistItem]:
         my_appointments(user)
         .filter(starts_at__lt=end, ends_at__gt=start)
         .select_related("location")
-        .order_by("starts_at", "pk")[:MAX_ITEMS]
+        .order_by("starts_at", "pk")[: capped(limit, MAX_ITEMS)]
     )
     for appointment in appointments:
         begins = timezone.localtime(appointment.starts_at)

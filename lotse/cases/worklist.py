@@ -16,22 +16,22 @@ from lotse.accounts.permissions import is_case_manager
 from lotse.cases.models import Approval, Goal, GoalAgreement, TransferRequest
 from lotse.cases.permissions import open_cases_worked_on
 from lotse.cases.rules import GoalStatus
-from lotse.core.extensions import WorklistItem
+from lotse.core.extensions import WorklistItem, capped
 
 LIMIT = 50
 
 
-def items(user, today: dt.date) -> Iterable[WorklistItem]:
+def items(user, today: dt.date, limit: int | None = None) -> Iterable[WorklistItem]:
     if not is_case_manager(user):
         return []
-    found = list(_overdue_goals(user, today))
+    found = list(_overdue_goals(user, today, capped(limit, LIMIT)))
     if user.role == Role.TEAM_LEAD:
-        found += _pending_approvals(user)
-        found += _incoming_transfers(user)
+        found += _pending_approvals(user, capped(limit, LIMIT))
+        found += _incoming_transfers(user, capped(limit, LIMIT))
     return found
 
 
-def _overdue_goals(user, today: dt.date) -> Iterable[WorklistItem]:
+def _overdue_goals(user, today: dt.date, limit: int = LIMIT) -> Iterable[WorklistItem]:
     """Open goals past their target date, in the cases the user manages or shares."""
     goals = (
         Goal.objects.filter(
@@ -41,7 +41,7 @@ def _overdue_goals(user, today: dt.date) -> Iterable[WorklistItem]:
             agreement__case_id__in=list(open_cases_worked_on(user)),
         )
         .select_related("agreement__case__client", "field")
-        .order_by("target_date", "pk")[:LIMIT]
+        .order_by("target_date", "pk")[:limit]
     )
     for goal in goals:
         case = goal.agreement.case
@@ -56,7 +56,7 @@ def _overdue_goals(user, today: dt.date) -> Iterable[WorklistItem]:
         )
 
 
-def _pending_approvals(user) -> list[WorklistItem]:
+def _pending_approvals(user, limit: int = LIMIT) -> list[WorklistItem]:
     approvals = (
         Approval.objects.filter(
             status=Approval.Status.PENDING,
@@ -65,7 +65,7 @@ def _pending_approvals(user) -> list[WorklistItem]:
         )
         .exclude(requested_by_id=user.pk)
         .select_related("case__client", "requested_by")
-        .order_by("requested_at")[:LIMIT]
+        .order_by("requested_at")[:limit]
     )
     return [
         WorklistItem(
@@ -80,7 +80,7 @@ def _pending_approvals(user) -> list[WorklistItem]:
     ]
 
 
-def _incoming_transfers(user) -> list[WorklistItem]:
+def _incoming_transfers(user, limit: int = LIMIT) -> list[WorklistItem]:
     transfers = (
         TransferRequest.objects.filter(
             status=TransferRequest.Status.PENDING,
@@ -88,7 +88,7 @@ def _incoming_transfers(user) -> list[WorklistItem]:
             case__municipality_id=user.municipality_id,
         )
         .select_related("case", "from_organisation")
-        .order_by("requested_at")[:LIMIT]
+        .order_by("requested_at")[:limit]
     )
     return [
         WorklistItem(

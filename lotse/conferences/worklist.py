@@ -10,10 +10,10 @@ from django.utils.translation import gettext as _
 
 from lotse.accounts.models import Role
 from lotse.conferences.permissions import conferences_open_to_partner
-from lotse.core.extensions import WorklistItem
+from lotse.core.extensions import WorklistItem, capped
 
 
-def items(user, today: dt.date) -> Iterable[WorklistItem]:
+def items(user, today: dt.date, limit: int | None = None) -> Iterable[WorklistItem]:
     if getattr(user, "role", None) != Role.PARTNER_STAFF:
         return []
     return [
@@ -23,5 +23,7 @@ def items(user, today: dt.date) -> Iterable[WorklistItem]:
             url=reverse("conferences:detail", args=[c.pk]),
             due=c.invited_until,
         )
-        for c in conferences_open_to_partner(user, today).order_by("invited_until", "pk")[:50]
+        for c in conferences_open_to_partner(user, today).order_by("invited_until", "pk")[
+            : capped(limit, 50)
+        ]
     ]

@@ -2,7 +2,9 @@
 
 An app contributes by having a module of a known name (all optional):
 
-- ``<app>.worklist``: ``items(user, today) -> Iterable[WorklistItem]`` for the start page;
+- ``<app>.worklist``: ``items(user, today, limit) -> Iterable[WorklistItem]`` for the start
+  page: the items in order of urgency (most urgent first, as ``worklist_items`` sorts
+  them); with a ``limit``, at most that many, so the start page reads only what it shows;
 - ``<app>.case_sections``: ``section(request, case) -> CaseSection | None`` for the case page;
 - ``<app>.navigation``: ``items(user) -> Iterable[NavItem]`` for the main menu;
 - ``<app>.demo``: ``load(municipality, *, rng, stdout) -> None``, called by ``lotse load_demo``
@@ -45,6 +47,11 @@ class WorklistItem:
     action_fields: tuple[tuple[str, str], ...] = ()
 
 
+def capped(limit: int | None, most: int) -> int:
+    """How many items a worklist source reads: its own maximum, or fewer if asked."""
+    return most if limit is None else min(limit, most)
+
+
 @dataclass(frozen=True)
 class CaseSection:
     """A block on the case page, rendered from ``template`` with ``context``."""
@@ -82,13 +89,19 @@ def app_modules(name: str) -> tuple[ModuleType, ...]:
     return tuple(found)
 
 
-def worklist_items(user, today: dt.date) -> list[WorklistItem]:
+def worklist_items(user, today: dt.date, limit: int | None = None) -> list[WorklistItem]:
+    """The user's to-do items, overdue first, then by due date; the first `limit` of them.
+
+    Each app gives at most `limit` of its own, most urgent first, so the merged list
+    cut at `limit` is the most urgent `limit` of all.
+    """
     items: list[WorklistItem] = []
     with memoised():
         for module in app_modules("worklist"):
-            items.extend(module.items(user, today))
+            items.extend(module.items(user, today, limit))
     far = dt.date.max
-    return sorted(items, key=lambda item: (not item.overdue, item.due or far, item.title))
+    items.sort(key=lambda item: (not item.overdue, item.due or far, item.title))
+    return items[:limit]
 
 
 def case_sections(request: HttpRequest, case) -> list[tuple[CaseSection, SafeString]]:

@@ -14,6 +14,8 @@ from lotse.cases.permissions import cases_visible_to
 from lotse.core.extensions import worklist_items
 
 OPEN_CASES_SHOWN = 25
+#: The start page shows the most urgent to-dos; the to-do page shows them all.
+WORKLIST_SHOWN = 25
 CASE_ROW_FIELDS = (
     "phase",
     "last_contact_on",
@@ -28,7 +30,9 @@ def start(request):
     """The start page: a worklist for case workers, aggregates for coordinators."""
     user = request.user
     context: dict = {"today": timezone.localdate()}
-    context["worklist_items"] = worklist_items(user, context["today"])
+    # One more than shown, to know whether there are more (the link to the to-do page).
+    items = worklist_items(user, context["today"], limit=WORKLIST_SHOWN + 1)
+    context.update(worklist_items=items[:WORKLIST_SHOWN], more_items=len(items) > WORKLIST_SHOWN)
     if user.has_perm("cases.view_case_list"):
         scope = cases_visible_to(user)
         municipality = user.organisation.municipality
@@ -74,6 +78,14 @@ def start(request):
             ],
         )
     return render(request, "core/start.html", context)
+
+
+@login_required
+def todo(request):
+    """All of the user's to-dos, in the start page's order (each app's own maximum)."""
+    today = timezone.localdate()
+    items = worklist_items(request.user, today)
+    return render(request, "core/todo.html", {"today": today, "worklist_items": items})
 
 
 def healthz(request):

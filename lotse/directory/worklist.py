@@ -11,7 +11,7 @@ from lotse.directory.permissions import offers_visible_to
 from lotse.directory.queries import OfferFilter
 
 
-def items(user, today: dt.date) -> Iterable[WorklistItem]:
+def items(user, today: dt.date, limit: int | None = None) -> Iterable[WorklistItem]:
     """Coordinators and administrators: offers not confirmed for twelve months (one query)."""
     if not user.has_perm("directory.change_offers"):
         return

@@ -11,7 +11,7 @@ from django.urls import reverse
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
-from lotse.core.extensions import WorklistItem
+from lotse.core.extensions import WorklistItem, capped
 
 from . import workflow
 from .models import AuthoritySettings, ConsultationSlot, Status
@@ -20,13 +20,14 @@ from .permissions import applications_visible_to, campaigns_visible_to
 MAX_ITEMS = 50
 
 
-def items(user, today: dt.date) -> Iterable[WorklistItem]:
+def items(user, today: dt.date, limit: int | None = None) -> Iterable[WorklistItem]:
     if not user.has_perm("naturalisation.use"):
         return []
-    return [*slot_items(user, today), *waiting_items(user, today)]
+    most = capped(limit, MAX_ITEMS)
+    return [*slot_items(user, today, most), *waiting_items(user, today, most)]
 
 
-def slot_items(user, today: dt.date) -> list[WorklistItem]:
+def slot_items(user, today: dt.date, limit: int = MAX_ITEMS) -> list[WorklistItem]:
     """Booked consultation hours of running campaigns, today and tomorrow (local time)."""
     zone = timezone.get_current_timezone()
     start = dt.datetime.combine(today, dt.time.min, tzinfo=zone)
@@ -39,7 +40,7 @@ def slot_items(user, today: dt.date) -> list[WorklistItem]:
             starts_at__lt=end,
         )
         .select_related("booked_by", "campaign")
-        .order_by("starts_at", "pk")[:MAX_ITEMS]
+        .order_by("starts_at", "pk")[:limit]
     )
     found = []
     for slot in slots:
@@ -62,7 +63,7 @@ def slot_items(user, today: dt.date) -> list[WorklistItem]:
     return found
 
 
-def waiting_items(user, today: dt.date) -> list[WorklistItem]:
+def waiting_items(user, today: dt.date, limit: int = MAX_ITEMS) -> list[WorklistItem]:
     limits = AuthoritySettings.for_organisation(user.organisation).limits()
     waiting = Q()
     for status, days in limits.items():
@@ -70,7 +71,7 @@ def waiting_items(user, today: dt.date) -> list[WorklistItem]:
             waiting |= Q(status=status, status_since__lt=today - dt.timedelta(days=days))
     labels = dict(Status.choices)
     found = []
-    rows = applications_visible_to(user).filter(waiting).order_by("status_since", "pk")[:MAX_ITEMS]
+    rows = applications_visible_to(user).filter(waiting).order_by("status_since", "pk")[:limit]
     for application in rows:
         found.append(
             WorklistItem(

@@ -16,13 +16,13 @@ from django.utils.translation import gettext as _
 
 from lotse.accounts.permissions import is_case_manager
 from lotse.cases.permissions import open_cases_worked_on
-from lotse.core.extensions import WorklistItem
+from lotse.core.extensions import WorklistItem, capped
 from lotse.people.models import Client
 
 MAX_ITEMS = 50
 
 
-def items(user, today: dt.date) -> Iterable[WorklistItem]:
+def items(user, today: dt.date, limit: int | None = None) -> Iterable[WorklistItem]:
     if not is_case_manager(user):
         return []
     horizon = today + dt.timedelta(days=user.organisation.municipality.expiry_lead_days)
@@ -71,4 +71,4 @@ def items(user, today: dt.date) -> Iterable[WorklistItem]:
                 )
             )
     found.sort(key=lambda item: item.due or today)
-    return found[:MAX_ITEMS]
+    return found[: capped(limit, MAX_ITEMS)]

@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 
 from lotse.accounts.permissions import is_case_manager
 from lotse.cases.permissions import open_cases_worked_on
-from lotse.core.extensions import WorklistItem
+from lotse.core.extensions import WorklistItem, capped
 from lotse.referrals.models import Referral
 from lotse.referrals.permissions import referrals_addressed_to
 from lotse.referrals.rules import Status
@@ -20,10 +20,10 @@ NEWS_DAYS = 14
 LIMIT = 20
 
 
-def items(user, today: dt.date) -> Iterator[WorklistItem]:
+def items(user, today: dt.date, limit: int | None = None) -> Iterator[WorklistItem]:
     if user.has_perm("referrals.view_inbox"):
         new = referrals_addressed_to(user).filter(status=Status.SENT.value).order_by("sent_at")
-        for referral in new.only("id", "sent_at")[:LIMIT]:
+        for referral in new.only("id", "sent_at")[: capped(limit, LIMIT)]:
             yield WorklistItem(
                 kind="referral_new",
                 title=_("New referral to answer"),
@@ -46,7 +46,7 @@ def items(user, today: dt.date) -> Iterator[WorklistItem]:
             Status.DECLINED.value: _("Referral declined by %(organisation)s"),
             Status.DONE.value: _("%(organisation)s reported back on a referral"),
         }
-        for referral in news[:LIMIT]:
+        for referral in news[: capped(limit, LIMIT)]:
             title = titles.get(referral.status)
             if title is None:
                 continue

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from functools import lru_cache
 
 from django.utils.translation import gettext_lazy as _
 
@@ -87,9 +88,24 @@ def upcoming_steps(
 ) -> list[Step]:
     """Steps whose residence period completes between RECENT_DAYS ago and HORIZON_DAYS ahead
     and that nothing already rules out."""
+    return [
+        Step(check, due, tuple(dict.fromkeys(str(TO_GATHER[r]) for r in to_gather)))
+        for check, due, to_gather in _upcoming(arrival, status, born, today)
+    ]
+
+
+@lru_cache(maxsize=8192)
+def _upcoming(
+    arrival: dt.date | None, status: str, born: dt.date | None, today: dt.date
+) -> tuple[tuple[str, dt.date, tuple[str, ...]], ...]:
+    """The steps as (check, due, requirement ids still to gather), in no language yet.
+
+    Remembered: the rules are fixed while the process runs, and the start page asks the
+    same question for the same clients every time it is opened on a day.
+    """
     facts = client_facts(arrival, status, born)
     if facts is None:
-        return []
+        return ()
     steps = []
     for check in checks_for(status, born, today):
         try:
@@ -106,11 +122,9 @@ def upcoming_steps(
             elif requirement.status == "not_met" and not requirement.time_based:
                 blocked = True
             elif requirement.status != MET and requirement.id in TO_GATHER:
-                label = str(TO_GATHER[requirement.id])
-                if label not in gather:
-                    gather.append(label)
+                gather.append(requirement.id)
         if blocked or due is None:
             continue
         if today - dt.timedelta(days=RECENT_DAYS) <= due <= today + dt.timedelta(days=HORIZON_DAYS):
-            steps.append(Step(check, due, tuple(gather)))
-    return steps
+            steps.append((check, due, tuple(gather)))
+    return tuple(steps)

@@ -33,7 +33,7 @@ class _Born:
         self.birth_day = row["client__birth_day"]
 
 
-def items(user, today: dt.date) -> Iterable[WorklistItem]:
+def items(user, today: dt.date, limit: int | None = None) -> Iterable[WorklistItem]:
     if not user.has_perm("cases.view_case_list") or not user.has_perm("residence.use_precheck"):
         return []
     rows = (
@@ -87,7 +87,8 @@ def items(user, today: dt.date) -> Iterable[WorklistItem]:
                     subject=name,
                 )
             )
-    return found
+    found.sort(key=lambda item: item.due or today)
+    return found[:limit]
 
 
 __all__ = ["items", "CHECK_NAMES"]

@@ -44,3 +44,39 @@ def test_open_cases_come_longest_without_contact_first_and_quiet_ones_are_flagge
     assert names == ["Never", "Old", "Fresh", "Haddad", "Recent"]
     flagged = [f"No contact for {weeks} weeks" in r for r in rows]
     assert flagged == [True, True, False, False, False]
+
+
+def test_start_page_shows_the_most_urgent_to_dos_and_links_to_all_of_them(client, world, settings):
+    from lotse.core.views import WORKLIST_SHOWN
+    from tests.appointments.factories import make_follow_up
+
+    settings.LANGUAGE_CODE = "en"
+    today = timezone.localdate()
+    cm = world.case_manager_a
+    n = WORKLIST_SHOWN + 5
+    for i in range(n):  # the first is the most overdue, the last due in a few days
+        make_follow_up(
+            world.case_a, due_on=today - dt.timedelta(days=n - 3 - i), what=f"Task {i:02}"
+        )
+    client.force_login(cm)
+
+    start = client.get("/", HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    shown = [f"Task {i:02}" for i in range(n) if f"Task {i:02}<" in start]
+    assert shown == [f"Task {i:02}" for i in range(WORKLIST_SHOWN)]
+    assert "Show all to-dos" in start
+
+    everything = client.get("/todo/", HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    assert all(f"Task {i:02}<" in everything for i in range(n))
+    positions = [everything.index(f"Task {i:02}<") for i in range(n)]
+    assert positions == sorted(positions), "most urgent first"
+
+
+def test_start_page_has_no_link_to_all_to_dos_when_it_shows_them_all(client, world, settings):
+    from tests.appointments.factories import make_follow_up
+
+    settings.LANGUAGE_CODE = "en"
+    make_follow_up(world.case_a, due_on=timezone.localdate(), what="Only task")
+    client.force_login(world.case_manager_a)
+    start = client.get("/", HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    assert "Only task" in start
+    assert "Show all to-dos" not in start
