@@ -32,7 +32,7 @@ def items(user, today: dt.date, limit: int | None = None) -> Iterable[WorklistIt
         FollowUp.objects.open()
         .filter(
             # A closed case's follow-ups rest until the case is reopened.
-            case_id__in=list(open_cases_worked_on(user)),
+            case_id__any=open_cases_worked_on(user),
             due_on__lte=today + dt.timedelta(days=DUE_SOON_DAYS),
         )
         .select_related("case__client")

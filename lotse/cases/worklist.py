@@ -38,7 +38,7 @@ def _overdue_goals(user, today: dt.date, limit: int = LIMIT) -> Iterable[Worklis
             status=GoalStatus.OPEN,
             target_date__lt=today,
             agreement__status=GoalAgreement.Status.AGREED,
-            agreement__case_id__in=list(open_cases_worked_on(user)),
+            agreement__case_id__any=open_cases_worked_on(user),
         )
         .select_related("agreement__case__client", "field")
         .order_by("target_date", "pk")[:limit]

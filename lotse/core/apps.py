@@ -10,7 +10,8 @@ class CoreConfig(AppConfig):
     def ready(self) -> None:
         from django.forms import ModelChoiceField
 
-        from lotse.core import permissions  # noqa: F401  (registers the rules)
+        from lotse.core import lookups, permissions  # noqa: F401  (registers the rules)
         from lotse.core.forms import PlainModelChoiceIterator
 
         ModelChoiceField.iterator = PlainModelChoiceIterator
+        lookups.register()

@@ -583,6 +583,7 @@ def run(
     reset: bool,
     think: float = 1.0,
     optional: Iterable[tuple[str, str]] = OPTIONAL_PAGES,
+    only: Sequence[str] = (),
     stdout=None,
     seed_value: int = 2026,
 ) -> str:
@@ -593,6 +594,8 @@ def run(
     sessions = {user.pk: log_in(user) for user in world.users}
     optional = list(optional)
     pages = pages_for(world.users, optional)
+    if only:
+        pages = [p for p in pages if any(word in p.label.lower() for word in only)]
     write(f"Logged in {len(sessions)} case managers; starting gunicorn …")
     server = Server(workers=workers, threads=threads)
     rows: list[Row] = []

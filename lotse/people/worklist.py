@@ -32,7 +32,7 @@ def items(user, today: dt.date, limit: int | None = None) -> Iterable[WorklistIt
     # cases; clients the user registered for their organisation); spelt out here so each
     # is a plain indexed query instead of the visibility rule's OR over all clients.
     scope = Client.objects.current().filter(municipality_id=user.organisation.municipality_id)
-    of_my_cases = scope.filter(expiring, pk__in=set(open_cases_worked_on(user).values()))
+    of_my_cases = scope.filter(expiring, pk__any=set(open_cases_worked_on(user).values()))
     registered = scope.filter(
         expiring, created_by_id=user.pk, organisation_id=user.organisation_id, cases__isnull=True
     )

@@ -35,7 +35,7 @@ def items(user, today: dt.date, limit: int | None = None) -> Iterator[WorklistIt
         since = timezone.now() - dt.timedelta(days=NEWS_DAYS)
         news = (
             Referral.objects.filter(
-                case_id__in=list(open_cases_worked_on(user)),
+                case_id__any=open_cases_worked_on(user),
                 partner_changed_at__gte=since,
             )
             .select_related("organisation", "case__client")

@@ -39,6 +39,13 @@ class Command(BaseCommand):
             metavar="LABEL=URL_NAME",
             help="an extra page by URL name (kwargs pk or case_pk of a case); repeatable",
         )
+        parser.add_argument(
+            "--only",
+            default="",
+            metavar="WORDS",
+            help="measure only the pages whose label contains one of these comma-separated "
+            "words (case-insensitive), e.g. 'worklist,case page'",
+        )
         parser.add_argument("--output", help="also write the table to this file")
 
     def handle(self, *args, **options):
@@ -65,6 +72,7 @@ class Command(BaseCommand):
             reset=options["reset"],
             think=options["think"],
             optional=optional,
+            only=[w.strip().lower() for w in options["only"].split(",") if w.strip()],
             stdout=self.stdout,
         )
         self.stdout.write("\n" + table)
