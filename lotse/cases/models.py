@@ -18,6 +18,11 @@ class PhaseChoices(models.TextChoices):
     CLOSED = Phase.CLOSED.value, _("Closed")
 
 
+def case_number(opened_on, pk: int) -> str:
+    """The number a case is known by ("2026-000123"), also for lists read as plain rows."""
+    return f"{opened_on:%Y}-{pk:06d}"
+
+
 class Case(models.Model):
     municipality = models.ForeignKey(
         "core.Municipality", on_delete=models.PROTECT, related_name="cases"
@@ -81,7 +86,7 @@ class Case(models.Model):
 
     @property
     def number(self) -> str:
-        return f"{self.opened_on:%Y}-{self.pk:06d}"
+        return case_number(self.opened_on, self.pk)
 
     @property
     def is_open(self) -> bool:

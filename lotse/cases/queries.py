@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
 
 from django.db.models import Count, Q, QuerySet
+from django.db.models.functions import Coalesce
 
-from lotse.cases.models import Case
+from lotse.cases.models import Case, PhaseChoices, case_number
 from lotse.cases.rules import OPEN_PHASES
+from lotse.people.models import client_name
 
 # Aggregates shown to coordinators hide counts below this (re-identification risk).
 SMALL_COUNT = 5
@@ -22,6 +25,53 @@ def get_cases_without_contact(scope: QuerySet[Case], weeks: int, today: dt.date)
     return get_open_cases(scope).filter(
         Q(last_contact_on__lt=cutoff) | Q(last_contact_on__isnull=True, opened_on__lt=cutoff)
     )
+
+
+@dataclass(frozen=True)
+class OpenCaseRow:
+    """A line of the start page's open-case list."""
+
+    pk: int
+    number: str
+    client: str
+    phase: str
+    phase_label: str
+    last_contact_on: dt.date | None
+    quiet: bool  # no contact (or none since the opening) before the cutoff
+
+
+def get_longest_without_contact(
+    scope: QuerySet[Case], cutoff: dt.date, limit: int
+) -> list[OpenCaseRow]:
+    """The open cases longest without contact first, counting from the opening where
+    there was none; read as plain rows (one query, no model instances)."""
+    labels = dict(PhaseChoices.choices)
+    rows = (
+        get_open_cases(scope)
+        .annotate(since=Coalesce("last_contact_on", "opened_on"))
+        .order_by("since", "pk")
+        .values_list(
+            "pk",
+            "opened_on",
+            "phase",
+            "last_contact_on",
+            "since",
+            "client__family_name",
+            "client__given_names",
+        )[:limit]
+    )
+    return [
+        OpenCaseRow(
+            pk=pk,
+            number=case_number(opened_on, pk),
+            client=client_name(family, given),
+            phase=phase,
+            phase_label=labels.get(phase, phase),
+            last_contact_on=last_contact_on,
+            quiet=since < cutoff,
+        )
+        for pk, opened_on, phase, last_contact_on, since, family, given in rows
+    ]
 
 
 def get_phase_counts(scope: QuerySet[Case]) -> dict[str, int]:

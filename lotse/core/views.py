@@ -3,7 +3,6 @@ from __future__ import annotations
 import datetime as dt
 
 from django.contrib.auth.decorators import login_required
-from django.db.models.functions import Coalesce
 from django.shortcuts import render
 from django.utils import timezone
 
@@ -16,13 +15,6 @@ from lotse.core.extensions import worklist_items
 OPEN_CASES_SHOWN = 25
 #: The start page shows the most urgent to-dos; the to-do page shows them all.
 WORKLIST_SHOWN = 25
-CASE_ROW_FIELDS = (
-    "phase",
-    "last_contact_on",
-    "opened_on",
-    "client__family_name",
-    "client__given_names",
-)
 
 
 @login_required
@@ -39,15 +31,7 @@ def start(request):
         cutoff = context["today"] - dt.timedelta(weeks=municipality.no_contact_weeks)
         # Longest without contact first, counting from the opening where there was none:
         # one list, in which the cases past the municipality's limit are flagged.
-        open_cases = list(
-            queries.get_open_cases(scope)
-            .annotate(since=Coalesce("last_contact_on", "opened_on"))
-            .select_related("client")
-            .only(*CASE_ROW_FIELDS)
-            .order_by("since", "pk")[:OPEN_CASES_SHOWN]
-        )
-        for case in open_cases:
-            case.quiet = case.since < cutoff
+        open_cases = queries.get_longest_without_contact(scope, cutoff, OPEN_CASES_SHOWN)
         counts = queries.get_phase_counts(scope)
         context.update(
             worklist=True,

@@ -42,6 +42,11 @@ class ClientQuerySet(models.QuerySet["Client"]):
         return self.filter(merged_into__isnull=True)
 
 
+def client_name(family_name: str, given_names: str) -> str:
+    """How a client is named in lists ("Haddad, Amal"), also for lists read as plain rows."""
+    return f"{family_name}, {given_names}" if given_names else family_name
+
+
 class Client(models.Model):
     municipality = models.ForeignKey(
         "core.Municipality", on_delete=models.PROTECT, related_name="clients"
@@ -152,7 +157,7 @@ class Client(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.family_name}, {self.given_names}" if self.given_names else self.family_name
+        return client_name(self.family_name, self.given_names)
 
     @property
     def date_of_birth(self) -> str | None:
