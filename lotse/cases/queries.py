@@ -66,7 +66,7 @@ def get_longest_without_contact(
             number=case_number(opened_on, pk),
             client=client_name(family, given),
             phase=phase,
-            phase_label=labels.get(phase, phase),
+            phase_label=str(labels.get(phase, phase)),
             last_contact_on=last_contact_on,
             quiet=since < cutoff,
         )
