@@ -13,7 +13,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from lotse.appointments.permissions import my_appointments
+from lotse.appointments.permissions import my_open_case_appointments
 from lotse.appointments.queries import day_bounds
 from lotse.cases.models import case_number
 from lotse.cases.permissions import open_cases_worked_on
@@ -30,11 +30,12 @@ def items(user, today: dt.date, limit: int | None = None) -> Iterable[WorklistIt
     from lotse.appointments.models import FollowUp
 
     result: list[WorklistItem] = []
+    open_case_ids = open_cases_worked_on(user)
     follow_ups = (
         FollowUp.objects.open()
         .filter(
             # A closed case's follow-ups rest until the case is reopened.
-            case_id__any=open_cases_worked_on(user),
+            case_id__any=open_case_ids,
             due_on__lte=today + dt.timedelta(days=DUE_SOON_DAYS),
         )
         .order_by("due_on", "pk")
@@ -67,7 +68,7 @@ def items(user, today: dt.date, limit: int | None = None) -> Iterable[WorklistIt
         )
     start, end = day_bounds(today)
     appointments = (
-        my_appointments(user)
+        my_open_case_appointments(user, open_case_ids)
         .filter(starts_at__lt=end, ends_at__gt=start)
         .select_related("location")
         .order_by("starts_at", "pk")[: capped(limit, MAX_ITEMS)]

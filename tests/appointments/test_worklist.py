@@ -59,6 +59,17 @@ def test_an_appointment_organised_for_a_case_shared_with_me_is_on_my_worklist(wo
     assert titles == ["11:00 Kita"]
 
 
+def test_a_closed_cases_appointment_rests_unless_i_organise_it(world):
+    """Like its follow-ups: a closed case's appointments leave the to-do list of the case
+    managers who did not organise them; the organiser keeps theirs."""
+    world.case_a.shared_with.add(world.other_case_manager_a)
+    make_appointment(world.case_manager_a, [world.case_a], at(TODAY, 11), title="Kita")
+    world.case_a.phase = "closed"
+    world.case_a.save()
+    assert [i.title for i in worklist.items(world.other_case_manager_a, TODAY)] == []
+    assert [i.title for i in worklist.items(world.case_manager_a, TODAY)] == ["11:00 Kita"]
+
+
 def _seed(world, n_cases: int) -> None:
     for i in range(n_cases):
         client = make_client(world.municipality_a, world.kim_a, world.case_manager_a)
