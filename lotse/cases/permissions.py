@@ -113,7 +113,7 @@ def access_case(
     With `to_change`, a closed case is refused: it is a finished record until it is
     reopened with a reason, so nothing new is added to it by accident.
     """
-    case = (
+    found = (
         cases_visible_to(request.user)
         .select_related(
             "client",
@@ -124,8 +124,9 @@ def access_case(
             "municipality",
         )
         .filter(pk=pk)
-        .first()
+        .order_by()[:1]  # one row by its key: no ordering to work out
     )
+    case = next(iter(found), None)
     if case is None:
         raise Http404
     case._visible_to = {request.user.pk}  # type: ignore[attr-defined]  # sections reuse it
