@@ -12,6 +12,7 @@ shown; the ranking reads only ids from the key index.
 from __future__ import annotations
 
 import heapq
+import threading
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -218,18 +219,45 @@ def _match_fields() -> list[str]:
     return sorted(_MATCH_FIELDS, key=order.index)
 
 
-def _scope_of(user_or_scope, municipality_id: int | None) -> tuple[QuerySet[Client], int | None]:
+# A scope's SQL reading _match_fields(), with its parameters.
+ScopeSQL = tuple[str, tuple]
+
+
+def _scope_of(user_or_scope, municipality_id: int | None) -> tuple[ScopeSQL | None, int | None]:
+    """The scope's compiled SQL (None: nothing visible) and its municipality."""
     if isinstance(user_or_scope, QuerySet):
         scope = user_or_scope
         if municipality_id is None:
             municipality_id = scope.values_list("municipality_id", flat=True).first()
-        return scope, municipality_id
-    from lotse.people.permissions import clients_visible_to
-
+        return compiled_scope(scope), municipality_id
     user = user_or_scope
     if not getattr(user, "organisation_id", None):
-        return Client.objects.none(), None
-    return clients_visible_to(user), user.organisation.municipality_id
+        return None, None
+    return _user_scope_sql(user)
+
+
+# The compiled SQL of users' scopes, by everything the scope reads of the user
+# (permissions.scope_inputs): compiling clients_visible_to costs about as much CPU
+# as the rest of a lookup. Which rows the SQL admits is decided by the database on
+# each lookup (cases, transfers, shares), so only a change of the inputs (role,
+# organisation, active flag) changes the SQL, and that is a new key.
+SCOPE_SQL_MAX = 256
+_scope_sql: dict[tuple, tuple[ScopeSQL | None, int | None]] = {}
+_scope_sql_lock = threading.Lock()
+
+
+def _user_scope_sql(user) -> tuple[ScopeSQL | None, int | None]:
+    from lotse.people.permissions import clients_visible_to, scope_inputs
+
+    key = (connection.alias, *scope_inputs(user))
+    found = _scope_sql.get(key)
+    if found is None:
+        found = (compiled_scope(clients_visible_to(user)), user.organisation.municipality_id)
+        with _scope_sql_lock:
+            while len(_scope_sql) >= SCOPE_SQL_MAX:
+                del _scope_sql[next(iter(_scope_sql))]
+            _scope_sql[key] = found
+    return found
 
 
 # Arms per UNION ALL: SQLite allows 500 terms in a compound SELECT.
@@ -337,7 +365,7 @@ def _postings(keys: list[str], municipality_id: int) -> dict[str, list[int]]:
     return postings
 
 
-def _rows(scope_sql: tuple[str, tuple], ids: set[int]) -> dict[int, tuple]:
+def _rows(scope_sql: ScopeSQL, ids: set[int]) -> dict[int, tuple]:
     """The matching fields of those of `ids` in the scope, as plain rows.
 
     `scope_sql` is the scope's query, compiled once (values_list of _match_fields);
@@ -366,7 +394,8 @@ def _rows(scope_sql: tuple[str, tuple], ids: set[int]) -> dict[int, tuple]:
     return rows
 
 
-def _compiled(scope: QuerySet[Client]) -> tuple[str, tuple] | None:
+def compiled_scope(scope: QuerySet[Client]) -> ScopeSQL | None:
+    """The scope's SQL, reading _match_fields(); None if it can hold nothing."""
     try:
         return scope.order_by().values_list(*_match_fields()).query.sql_with_params()
     except EmptyResultSet:  # Client.objects.none()
@@ -391,7 +420,7 @@ def _records_of(row: tuple) -> list[dict]:
 
 
 def find_candidates_many(
-    scope: QuerySet[Client],
+    scope: QuerySet[Client] | ScopeSQL | None,
     records: list[dict],
     municipality_id: int,
     limit: int = 10,
@@ -399,9 +428,12 @@ def find_candidates_many(
     exclude: int | None = None,
     threshold: float | None = None,
 ) -> list[list[Candidate]]:
-    """find_candidates for several records at once, in a fixed number of queries."""
+    """find_candidates for several records at once, in a fixed number of queries.
+
+    `scope` is a Client queryset, or its SQL compiled once by ``compiled_scope``
+    (an import asks for many batches in the same scope)."""
     threshold = settings.DUPLICATE_THRESHOLD if threshold is None else threshold
-    scope_sql = _compiled(scope)
+    scope_sql = compiled_scope(scope) if isinstance(scope, QuerySet) else scope
     if scope_sql is None:
         return [[] for _ in records]
     variants = [record_variants(record) for record in records]
@@ -476,11 +508,11 @@ def find_candidates(
     `record` has the keys of lotse.people.matching.score, and optionally
     name_original_script and aliases (one "family, given" per line).
     """
-    scope, municipality_id = _scope_of(user_or_scope, municipality_id)
-    if municipality_id is None:
+    scope_sql, municipality_id = _scope_of(user_or_scope, municipality_id)
+    if municipality_id is None or scope_sql is None:
         return []
     return find_candidates_many(
-        scope, [record], municipality_id, limit, exclude=exclude, threshold=threshold
+        scope_sql, [record], municipality_id, limit, exclude=exclude, threshold=threshold
     )[0]
 
 
