@@ -14,7 +14,7 @@ from __future__ import annotations
 import threading
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 from itertools import filterfalse, groupby, islice
 
 from django.conf import settings
@@ -25,7 +25,7 @@ from django.utils.translation import gettext_lazy as _
 
 from lotse.people.indexing import keys_for_records
 from lotse.people.matching import compare
-from lotse.people.matching.compare import max_score
+from lotse.people.matching.compare import bound_of, max_score, parse_date
 from lotse.people.matching.wording import typed_reasons
 from lotse.people.models import (
     Client,
@@ -420,6 +420,35 @@ def compiled_scope(scope: QuerySet[Client]) -> ScopeSQL | None:
         return None
 
 
+@lru_cache(maxsize=32768)
+def _row_date(
+    year: int | None, month: int | None, day: int | None, placeholder: bool
+) -> tuple[int, int, int] | None:
+    return parse_date(iso_date_of_birth(year, month, day, placeholder))
+
+
+def _cheap_values(row: tuple) -> tuple:
+    """What compare.bound_of reads of a row of _match_fields(), as max_score would
+    read it from the row's matching record."""
+    at = _field_index()
+    return (
+        _row_date(
+            row[at["birth_year"]],
+            row[at["birth_month"]],
+            row[at["birth_day"]],
+            row[at["birth_date_placeholder"]],
+        ),
+        (row[at["gender"]] or "").strip().lower()[:1],
+        (row[at["country_of_birth"]] or "").strip().upper()[:2],
+        (row[at["nationalities"]] or "").split(",")[0].strip().upper()[:2],
+    )
+
+
+@cache
+def _field_index() -> dict[str, int]:
+    return {name: i for i, name in enumerate(_match_fields())}
+
+
 def _records_of(row: tuple) -> list[dict]:
     """Client.matching_records of a row of _match_fields(), without a model instance."""
     v = dict(zip(_match_fields(), row, strict=True))
@@ -479,25 +508,18 @@ def find_candidates_many(
                 read[r] += len(batch)
                 top[r] += [i for i in batch if i in rows]
     fields = _match_fields()
-    at = {name: i for i, name in enumerate(fields)}
     records: dict[int, list[dict]] = {}
+    cheap: dict[int, tuple] = {}  # the fields the bound reads, once per client
     results = []
     for ours, ids in zip(variants, top, strict=True):
         found = []
+        bound = bound_of(ours[0])
         for client_id in ids:
             row = rows[client_id]
-            cheap = {  # the fields max_score reads: no records built for most
-                "date_of_birth": iso_date_of_birth(
-                    row[at["birth_year"]],
-                    row[at["birth_month"]],
-                    row[at["birth_day"]],
-                    row[at["birth_date_placeholder"]],
-                ),
-                "gender": row[at["gender"]],
-                "country_of_birth": row[at["country_of_birth"]],
-                "nationality": (row[at["nationalities"]] or "").split(",")[0].strip(),
-            }
-            if max_score(ours[0], cheap) < threshold:
+            values = cheap.get(client_id)
+            if values is None:
+                values = cheap[client_id] = _cheap_values(row)
+            if bound(*values) < threshold:  # no records built for most
                 continue
             if client_id not in records:
                 records[client_id] = _records_of(row)
