@@ -11,12 +11,11 @@ shown; the ranking reads only ids from the key index.
 
 from __future__ import annotations
 
-import heapq
-from collections import Counter
+import threading
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from functools import cache
-from itertools import groupby, islice
+from functools import cache, lru_cache
+from itertools import filterfalse, groupby, islice
 
 from django.conf import settings
 from django.core.exceptions import EmptyResultSet
@@ -26,7 +25,7 @@ from django.utils.translation import gettext_lazy as _
 
 from lotse.people.indexing import keys_for_records
 from lotse.people.matching import compare
-from lotse.people.matching.compare import max_score
+from lotse.people.matching.compare import bound_of, max_score, parse_date
 from lotse.people.matching.wording import typed_reasons
 from lotse.people.models import (
     Client,
@@ -218,18 +217,45 @@ def _match_fields() -> list[str]:
     return sorted(_MATCH_FIELDS, key=order.index)
 
 
-def _scope_of(user_or_scope, municipality_id: int | None) -> tuple[QuerySet[Client], int | None]:
+# A scope's SQL reading _match_fields(), with its parameters.
+ScopeSQL = tuple[str, tuple]
+
+
+def _scope_of(user_or_scope, municipality_id: int | None) -> tuple[ScopeSQL | None, int | None]:
+    """The scope's compiled SQL (None: nothing visible) and its municipality."""
     if isinstance(user_or_scope, QuerySet):
         scope = user_or_scope
         if municipality_id is None:
             municipality_id = scope.values_list("municipality_id", flat=True).first()
-        return scope, municipality_id
-    from lotse.people.permissions import clients_visible_to
-
+        return compiled_scope(scope), municipality_id
     user = user_or_scope
     if not getattr(user, "organisation_id", None):
-        return Client.objects.none(), None
-    return clients_visible_to(user), user.organisation.municipality_id
+        return None, None
+    return _user_scope_sql(user)
+
+
+# The compiled SQL of users' scopes, by everything the scope reads of the user
+# (permissions.scope_inputs): compiling clients_visible_to costs about as much CPU
+# as the rest of a lookup. Which rows the SQL admits is decided by the database on
+# each lookup (cases, transfers, shares), so only a change of the inputs (role,
+# organisation, active flag) changes the SQL, and that is a new key.
+SCOPE_SQL_MAX = 256
+_scope_sql: dict[tuple, tuple[ScopeSQL | None, int | None]] = {}
+_scope_sql_lock = threading.Lock()
+
+
+def _user_scope_sql(user) -> tuple[ScopeSQL | None, int | None]:
+    from lotse.people.permissions import clients_visible_to, scope_inputs
+
+    key = (connection.alias, *scope_inputs(user))
+    found = _scope_sql.get(key)
+    if found is None:
+        found = (compiled_scope(clients_visible_to(user)), user.organisation.municipality_id)
+        with _scope_sql_lock:
+            while len(_scope_sql) >= SCOPE_SQL_MAX:
+                del _scope_sql[next(iter(_scope_sql))]
+            _scope_sql[key] = found
+    return found
 
 
 # Arms per UNION ALL: SQLite allows 500 terms in a compound SELECT.
@@ -261,45 +287,65 @@ def _pair_key(key: str) -> bool:
 
 def _ranked(keys: list[str], postings: dict[str, list[int]], exclude: int) -> list[int]:
     usable = [(k, postings[k]) for k in dict.fromkeys(keys) if 0 < len(postings[k]) <= KEY_ROWS_MAX]
-    shared: Counter[int] = Counter()
+    # The clients sharing two or more keys: set operations, no step per client
+    # (a million clients give some 1,200 holders per record, 140 of them sharing two).
+    seen: set[int] = set()
+    multi: set[int] = set()
     for _k, holders in usable:
-        shared.update(holders)
-    shared.pop(exclude, None)
-    # Clients sharing two or more keys first: usually few, ranked in full.
-    multi = [c for c, n in shared.items() if n >= 2]
-    if len(multi) > 1:
-        weight: Counter[int] = Counter()
-        pair: set[int] = set()
-        multi_set = set(multi)
-        for k, holders in usable:
-            w = 1.0 / len(holders)
-            both = multi_set.intersection(holders)
-            for c in both:
-                weight[c] += w
-            if _pair_key(k):
-                pair |= both
-        multi = heapq.nsmallest(
-            RANK_CAP, multi, key=lambda c: (-shared[c], c not in pair, -weight[c], c)
-        )
-    if len(multi) >= RANK_CAP:
-        return multi[:RANK_CAP]
+        multi |= seen.intersection(holders)
+        seen.update(holders)
+    multi.discard(exclude)
+    ranked: list[int] = []
+    if len(multi) == 1:
+        ranked = list(multi)
+    elif multi:
+        # Clients sharing the same keys rank alike: split them into groups by the
+        # keys they share, order the groups (number of keys shared, a name-pair key
+        # among them, rarity: the sum of 1 / holders), and each group by id.
+        groups: list[tuple[tuple[int, ...], set[int]]] = [((), multi)]
+        for i, (_k, holders) in enumerate(usable):
+            holding = multi.intersection(holders)
+            if not holding:
+                continue
+            split = []
+            for shared, members in groups:
+                inside = members & holding
+                if inside:
+                    split.append(((*shared, i), inside))
+                    if len(inside) < len(members):
+                        split.append((shared, members - inside))
+                else:
+                    split.append((shared, members))
+            groups = split
+        ranking: dict[tuple[int, bool, float], list[int]] = {}
+        for shared, members in groups:
+            weight = 0.0
+            for i in shared:  # in key order, as a sum per client would add them
+                weight += 1.0 / len(usable[i][1])
+            pair = any(_pair_key(usable[i][0]) for i in shared)
+            ranking.setdefault((-len(shared), not pair, -weight), []).extend(members)
+        for rank in sorted(ranking):
+            ranked += sorted(ranking[rank])
+            if len(ranked) >= RANK_CAP:
+                return ranked[:RANK_CAP]
     # Then those sharing one rare key: a name-pair key before a name-and-year key, the
     # rarer key first, then by id (holders come sorted by id from the index); read
     # only as far as the places left.
-    need = RANK_CAP - len(multi)
+    need = RANK_CAP - len(ranked)
 
     def order(item: tuple[str, list[int]]) -> tuple[bool, int]:
         return (not _pair_key(item[0]), len(item[1]))
 
+    multi.add(exclude)  # from here: the clients not to take as sharing one key
     rare = sorted((item for item in usable if len(item[1]) <= RARE_KEY_ROWS), key=order)
     single: list[int] = []
     for _order, group in groupby(rare, key=order):
         lists = [holders for _k, holders in group]
         holders = lists[0] if len(lists) == 1 else sorted(set().union(*lists))
-        single += islice((c for c in holders if shared.get(c) == 1), need - len(single))
+        single += islice(filterfalse(multi.__contains__, holders), need - len(single))
         if len(single) >= need:
             break
-    return multi + single
+    return ranked + single
 
 
 def _postings(keys: list[str], municipality_id: int) -> dict[str, list[int]]:
@@ -337,7 +383,7 @@ def _postings(keys: list[str], municipality_id: int) -> dict[str, list[int]]:
     return postings
 
 
-def _rows(scope_sql: tuple[str, tuple], ids: set[int]) -> dict[int, tuple]:
+def _rows(scope_sql: ScopeSQL, ids: set[int]) -> dict[int, tuple]:
     """The matching fields of those of `ids` in the scope, as plain rows.
 
     `scope_sql` is the scope's query, compiled once (values_list of _match_fields);
@@ -366,11 +412,41 @@ def _rows(scope_sql: tuple[str, tuple], ids: set[int]) -> dict[int, tuple]:
     return rows
 
 
-def _compiled(scope: QuerySet[Client]) -> tuple[str, tuple] | None:
+def compiled_scope(scope: QuerySet[Client]) -> ScopeSQL | None:
+    """The scope's SQL, reading _match_fields(); None if it can hold nothing."""
     try:
         return scope.order_by().values_list(*_match_fields()).query.sql_with_params()
     except EmptyResultSet:  # Client.objects.none()
         return None
+
+
+@lru_cache(maxsize=32768)
+def _row_date(
+    year: int | None, month: int | None, day: int | None, placeholder: bool
+) -> tuple[int, int, int] | None:
+    return parse_date(iso_date_of_birth(year, month, day, placeholder))
+
+
+def _cheap_values(row: tuple) -> tuple:
+    """What compare.bound_of reads of a row of _match_fields(), as max_score would
+    read it from the row's matching record."""
+    at = _field_index()
+    return (
+        _row_date(
+            row[at["birth_year"]],
+            row[at["birth_month"]],
+            row[at["birth_day"]],
+            row[at["birth_date_placeholder"]],
+        ),
+        (row[at["gender"]] or "").strip().lower()[:1],
+        (row[at["country_of_birth"]] or "").strip().upper()[:2],
+        (row[at["nationalities"]] or "").split(",")[0].strip().upper()[:2],
+    )
+
+
+@cache
+def _field_index() -> dict[str, int]:
+    return {name: i for i, name in enumerate(_match_fields())}
 
 
 def _records_of(row: tuple) -> list[dict]:
@@ -391,7 +467,7 @@ def _records_of(row: tuple) -> list[dict]:
 
 
 def find_candidates_many(
-    scope: QuerySet[Client],
+    scope: QuerySet[Client] | ScopeSQL | None,
     records: list[dict],
     municipality_id: int,
     limit: int = 10,
@@ -399,9 +475,12 @@ def find_candidates_many(
     exclude: int | None = None,
     threshold: float | None = None,
 ) -> list[list[Candidate]]:
-    """find_candidates for several records at once, in a fixed number of queries."""
+    """find_candidates for several records at once, in a fixed number of queries.
+
+    `scope` is a Client queryset, or its SQL compiled once by ``compiled_scope``
+    (an import asks for many batches in the same scope)."""
     threshold = settings.DUPLICATE_THRESHOLD if threshold is None else threshold
-    scope_sql = _compiled(scope)
+    scope_sql = compiled_scope(scope) if isinstance(scope, QuerySet) else scope
     if scope_sql is None:
         return [[] for _ in records]
     variants = [record_variants(record) for record in records]
@@ -429,25 +508,18 @@ def find_candidates_many(
                 read[r] += len(batch)
                 top[r] += [i for i in batch if i in rows]
     fields = _match_fields()
-    at = {name: i for i, name in enumerate(fields)}
     records: dict[int, list[dict]] = {}
+    cheap: dict[int, tuple] = {}  # the fields the bound reads, once per client
     results = []
     for ours, ids in zip(variants, top, strict=True):
         found = []
+        bound = bound_of(ours[0])
         for client_id in ids:
             row = rows[client_id]
-            cheap = {  # the fields max_score reads: no records built for most
-                "date_of_birth": iso_date_of_birth(
-                    row[at["birth_year"]],
-                    row[at["birth_month"]],
-                    row[at["birth_day"]],
-                    row[at["birth_date_placeholder"]],
-                ),
-                "gender": row[at["gender"]],
-                "country_of_birth": row[at["country_of_birth"]],
-                "nationality": (row[at["nationalities"]] or "").split(",")[0].strip(),
-            }
-            if max_score(ours[0], cheap) < threshold:
+            values = cheap.get(client_id)
+            if values is None:
+                values = cheap[client_id] = _cheap_values(row)
+            if bound(*values) < threshold:  # no records built for most
                 continue
             if client_id not in records:
                 records[client_id] = _records_of(row)
@@ -476,11 +548,11 @@ def find_candidates(
     `record` has the keys of lotse.people.matching.score, and optionally
     name_original_script and aliases (one "family, given" per line).
     """
-    scope, municipality_id = _scope_of(user_or_scope, municipality_id)
-    if municipality_id is None:
+    scope_sql, municipality_id = _scope_of(user_or_scope, municipality_id)
+    if municipality_id is None or scope_sql is None:
         return []
     return find_candidates_many(
-        scope, [record], municipality_id, limit, exclude=exclude, threshold=threshold
+        scope_sql, [record], municipality_id, limit, exclude=exclude, threshold=threshold
     )[0]
 
 

@@ -19,7 +19,12 @@ from django.conf import settings
 from django.db import reset_queries, transaction
 
 from lotse.audit.actions import do_log_access
-from lotse.people.duplicates import best_comparison, find_candidates_many, record_variants
+from lotse.people.duplicates import (
+    best_comparison,
+    compiled_scope,
+    find_candidates_many,
+    record_variants,
+)
 from lotse.people.indexing import insert_lookup_rows, keys_for_records
 from lotse.people.models import Client
 
@@ -109,9 +114,10 @@ def do_import_clients(
     municipality_id = organisation.municipality_id
     if scope is None:
         scope = Client.objects.current().filter(organisation=organisation)
+    scope_sql = compiled_scope(scope)  # the same for every batch
     result = ImportResult()
     for batch in _batches(rows, batch_size):
-        found = find_candidates_many(scope, batch, municipality_id, limit=5)
+        found = find_candidates_many(scope_sql, batch, municipality_id, limit=5)
         pending: list[Client] = []
         accepted = _Accepted()
         for row, candidates in zip(batch, found, strict=True):

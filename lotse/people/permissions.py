@@ -34,6 +34,27 @@ def clients_visible_to(user) -> QuerySet[Client]:
     return Client.objects.none()
 
 
+def scope_inputs(user) -> tuple:
+    """Everything of `user` that clients_visible_to reads (cases_visible_to included).
+
+    Two users with the same inputs get the same query (the visibility of each record
+    is decided by the database when the query runs), so its compiled SQL may be
+    reused for as long as these stay the same: lotse.people.duplicates keeps it by
+    this key. A change of role, organisation or active flag is a new key. Keep this
+    in step with clients_visible_to; tests/people/test_scope_cache.py fails when
+    the scope reads anything of the user that is not here.
+    """
+    organisation_id = getattr(user, "organisation_id", None)
+    return (
+        user.pk,
+        bool(user and user.is_authenticated),
+        bool(getattr(user, "is_active", False)),
+        organisation_id,
+        user.organisation.municipality_id if organisation_id else None,
+        getattr(user, "role", None),
+    )
+
+
 @rules.predicate
 def can_view_client(user, client: Client | None) -> bool:
     if client is None:

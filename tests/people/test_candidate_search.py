@@ -4,6 +4,8 @@ all-or-nothing import whose queries do not grow with its rows."""
 
 from __future__ import annotations
 
+import random
+
 import pytest
 
 from lotse.people import duplicates
@@ -227,3 +229,44 @@ def test_a_shared_name_pair_key_ranks_before_a_rarer_name_and_year_key(world, cl
     keys = sorted(keys_for_records([record("Anastasiya", "Zhukov", "1988")]))
     ranked = ranked_client_ids([keys], world.municipality_a.pk)[0]
     assert ranked.index(namesake.pk) < ranked.index(same_year.pk)
+
+
+def _ranked_one_client_at_a_time(keys, postings, exclude):
+    """The ranking as the README states it, client by client (slow, plain)."""
+    usable = [k for k in dict.fromkeys(keys) if 0 < len(postings[k]) <= duplicates.KEY_ROWS_MAX]
+    holders = {c for k in usable for c in postings[k]} - {exclude}
+    shared = {c: [k for k in usable if c in postings[k]] for c in holders}
+
+    def rarity(c):  # added up key by key (sum() would round differently)
+        total = 0.0
+        for k in shared[c]:
+            total += 1.0 / len(postings[k])
+        return total
+
+    multi = sorted(
+        (c for c in holders if len(shared[c]) >= 2),
+        key=lambda c: (
+            -len(shared[c]),
+            not any(k.startswith("n:") for k in shared[c]),
+            -rarity(c),
+            c,
+        ),
+    )
+    single = sorted(
+        (c for c in holders if len(shared[c]) == 1 and len(postings[shared[c][0]]) <= 300),
+        key=lambda c: (not shared[c][0].startswith("n:"), len(postings[shared[c][0]]), c),
+    )
+    return (multi + single)[: duplicates.RANK_CAP]
+
+
+def test_ranking_matches_the_stated_order_on_random_postings():
+    rng = random.Random(5)
+    for _ in range(400):
+        keys = [f"{rng.choice('ny')}:{rng.randint(0, 7)}" for _ in range(rng.randint(1, 6))]
+        postings = {
+            k: sorted(rng.sample(range(1, 400), rng.choice([1, 2, 5, 30, 150, 299, 300, 301])))
+            for k in keys
+        }
+        exclude = rng.choice([0, rng.randint(1, 400)])
+        expected = _ranked_one_client_at_a_time(keys, postings, exclude)
+        assert duplicates._ranked(keys, postings, exclude) == expected

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import permutations
@@ -318,43 +319,42 @@ def _one_digit(x: int, y: int) -> bool:
 
 
 def date_evidence(a: Any, b: Any, reasons: list[str]) -> float:
-    da, db = parse_date(a), parse_date(b)
+    reason, weight = _date_evidence(parse_date(a), parse_date(b))
+    if reason == "birth_year_only" and (str(a).endswith("01-01") or str(b).endswith("01-01")):
+        reason = "birth_date_placeholder"
+    reasons.append(reason)
+    return weight
+
+
+def _date_evidence(
+    da: tuple[int, int, int] | None, db: tuple[int, int, int] | None
+) -> tuple[str, float]:
+    """The reason and weight of two parsed dates (date_evidence; a placeholder 01.01.
+    is told apart from a year only there, as the weight is the same)."""
     if da is None or db is None:
-        reasons.append("birth_date_missing")
-        return 0.0
+        return "birth_date_missing", 0.0
     (ya, ma, dda), (yb, mb, ddb) = da, db
     gap = abs(ya - yb)
     if gap >= 15:
-        reasons.append("birth_year_generation_apart")
-        return -10.0
+        return "birth_year_generation_apart", -10.0
     full = ma and mb
     if not full:
         if gap == 0:
-            placeholder = str(a).endswith("01-01") or str(b).endswith("01-01")
-            reasons.append("birth_date_placeholder" if placeholder else "birth_year_only")
-            return 1.2
-        reasons.append("birth_year_conflict")
-        return -0.8 if gap == 1 else (-3.5 if gap <= 4 else -7.0)
+            return "birth_year_only", 1.2
+        return "birth_year_conflict", -0.8 if gap == 1 else (-3.5 if gap <= 4 else -7.0)
     if gap == 0:
         if (ma, dda) == (mb, ddb):
-            reasons.append("birth_date_exact")
-            return 4.5
+            return "birth_date_exact", 4.5
         if (ma, dda) == (ddb, mb):
-            reasons.append("birth_date_swapped_day_month")
-            return 4.0
+            return "birth_date_swapped_day_month", 4.0
         if ma == mb and _one_digit(dda, ddb):
-            reasons.append("birth_date_typo")
-            return 2.0
+            return "birth_date_typo", 2.0
         if dda == ddb and _one_digit(ma, mb):
-            reasons.append("birth_date_typo")
-            return 1.5
-        reasons.append("birth_date_conflict")
-        return -4.0
+            return "birth_date_typo", 1.5
+        return "birth_date_conflict", -4.0
     if (ma, dda) == (mb, ddb) and (gap == 1 or _one_digit(ya % 100, yb % 100) and gap <= 9):
-        reasons.append("birth_year_typo")
-        return 2.5 if gap == 1 else 0.5
-    reasons.append("birth_year_conflict")
-    return -3.0 if gap == 1 else (-5.5 if gap <= 4 else -7.0)
+        return "birth_year_typo", 2.5 if gap == 1 else 0.5
+    return "birth_year_conflict", -3.0 if gap == 1 else (-5.5 if gap <= 4 else -7.0)
 
 
 # --- whole records --------------------------------------------------------------
@@ -476,15 +476,34 @@ def max_score(a: dict, b: dict) -> float:
     """An upper bound of compare(a, b).score from the cheap fields alone (date,
     gender, countries), taking the best the names could add. A candidate whose
     bound is below the threshold need not be compared: its score is lower still."""
-    a = a if isinstance(a, dict) else {}
     b = b if isinstance(b, dict) else {}
-    ev = date_evidence(a.get("date_of_birth"), b.get("date_of_birth"), [])
-    ga, gb = _text(a, "gender").lower()[:1], _text(b, "gender").lower()[:1]
-    if ga in ("f", "m") and gb in ("f", "m"):
-        ev += 0.3 if ga == gb else -7.0
-    for key, agree, disagree in (("country_of_birth", 0.7, -2.0), ("nationality", 0.3, -0.7)):
-        ca, cb = _country(a, key), _country(b, key)
+    return bound_of(a)(
+        parse_date(b.get("date_of_birth")),
+        _text(b, "gender").lower()[:1],
+        _country(b, "country_of_birth"),
+        _country(b, "nationality"),
+    )
+
+
+def bound_of(a: dict) -> Callable[[tuple[int, int, int] | None, str, str, str], float]:
+    """max_score(a, b) as a function of b's parsed date (parse_date), gender letter
+    (lower case) and two-letter country of birth and nationality (upper case), with
+    a's side worked out once: for checking one record against many candidates."""
+    a = a if isinstance(a, dict) else {}
+    da = parse_date(a.get("date_of_birth"))
+    ga = _text(a, "gender").lower()[:1]
+    gender = ga in ("f", "m")
+    ca, na = _country(a, "country_of_birth"), _country(a, "nationality")
+
+    def bound(db: tuple[int, int, int] | None, gb: str, cb: str, nb: str) -> float:
+        ev = _date_evidence(da, db)[1]
+        if gender and gb in ("f", "m"):
+            ev += 0.3 if ga == gb else -7.0
         if ca and cb:
-            ev += agree if ca == cb else disagree
-    total = ev + PRIOR + NAME_EVIDENCE_MAX
-    return 1.0 / (1.0 + math.exp(-max(-40.0, min(40.0, total))))
+            ev += 0.7 if ca == cb else -2.0
+        if na and nb:
+            ev += 0.3 if na == nb else -0.7
+        total = ev + PRIOR + NAME_EVIDENCE_MAX
+        return 1.0 / (1.0 + math.exp(-max(-40.0, min(40.0, total))))
+
+    return bound

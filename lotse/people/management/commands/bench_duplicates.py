@@ -9,6 +9,10 @@ existing client and for new people. Then imports --import-rows rows with the
 duplicate check through lotse.people.imports.do_import_clients (rows per second,
 peak memory of the process). Prints Markdown tables for the README.
 
+CPU figures (process time of this process, the database's work not included) say
+more than wall times on a machine shared with other work: the mean per lookup, and
+per imported row (making the synthetic rows included, some 10 µs).
+
 Not a test: run it by hand on a quiet machine, e.g.
 
     DATABASE_URL=postgres://.../lotse_bench lotse bench_duplicates --clients 1000000
@@ -289,27 +293,30 @@ class Command(BaseCommand):
                 cursor.execute("ANALYZE")
 
     def _lookups(self, size, seed_s, people, seeded, lead, options) -> dict:
-        dup, new, found = [], [], 0
+        dup, new, found, cpu = [], [], 0, []
         for _ in range(100):  # warm up the matcher's caches and the connection
             find_candidates(lead, people.record(people.person(), variant=True), 10)
         for i in range(options["lookups"]):
             if i % 2 == 0 and seeded:
                 record = people.record(people.rng.choice(seeded), variant=True)
-                t0 = time.perf_counter()
+                t0, c0 = time.perf_counter(), time.process_time()
                 hits = find_candidates(lead, record, 10)
                 dup.append(time.perf_counter() - t0)
+                cpu.append(time.process_time() - c0)
                 found += bool(hits)
             else:
                 record = people.record(people.person(), variant=True)
-                t0 = time.perf_counter()
+                t0, c0 = time.perf_counter(), time.process_time()
                 find_candidates(lead, record, 10)
                 new.append(time.perf_counter() - t0)
+                cpu.append(time.process_time() - c0)
         return {
             "size": size,
             "seed_s": seed_s,
             "all": dup + new,
             "dup": dup,
             "new": new,
+            "cpu": cpu,
             "found": found / max(1, len(dup)),
         }
 
@@ -345,7 +352,8 @@ class Command(BaseCommand):
             for one in sets:
                 find_candidates(one["lead"], people.record(people.person(), variant=True), 10)
         times = [
-            {"size": one["size"], "seed_s": 0.0, "dup": [], "new": [], "hits": 0} for one in sets
+            {"size": one["size"], "seed_s": 0.0, "dup": [], "new": [], "cpu": [], "hits": 0}
+            for one in sets
         ]
         for i in range(options["lookups"]):
             order = list(range(len(sets)))
@@ -354,15 +362,17 @@ class Command(BaseCommand):
                 one, t = sets[j], times[j]
                 if i % 2 == 0 and one["sample"]:
                     record = people.record(people.rng.choice(one["sample"]), variant=True)
-                    t0 = time.perf_counter()
+                    t0, c0 = time.perf_counter(), time.process_time()
                     hits = find_candidates(one["lead"], record, 10)
                     t["dup"].append(time.perf_counter() - t0)
+                    t["cpu"].append(time.process_time() - c0)
                     t["hits"] += bool(hits)
                 else:
                     record = people.record(people.person(), variant=True)
-                    t0 = time.perf_counter()
+                    t0, c0 = time.perf_counter(), time.process_time()
                     find_candidates(one["lead"], record, 10)
                     t["new"].append(time.perf_counter() - t0)
+                    t["cpu"].append(time.process_time() - c0)
         results = [
             {**t, "all": t["dup"] + t["new"], "found": t["hits"] / max(1, len(t["dup"]))}
             for t in times
@@ -408,18 +418,20 @@ class Command(BaseCommand):
         rss_before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
         current_before = _rss_mb()
         per_batch: list[tuple[int, float]] = []  # (rows done, current RSS MB)
-        started = time.perf_counter()
+        started, cpu_started = time.perf_counter(), time.process_time()
         result = do_import_clients(
             acting_user=lead,
             rows=self._rows(people, seeded, total),
             on_batch=lambda done: per_batch.append((done.rows, _rss_mb())),
         )
         elapsed = time.perf_counter() - started
+        cpu = time.process_time() - cpu_started
         rss_after = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
         return {
             "rows": total,
             "seconds": elapsed,
             "rate": total / elapsed if elapsed else 0.0,
+            "cpu_ms": 1000 * cpu / max(1, total),
             "flagged": result.held_back,
             "peak_mb": rss_after / 1024,
             "growth_mb": (rss_after - rss_before) / 1024,
@@ -437,28 +449,29 @@ class Command(BaseCommand):
         )
         out(
             "| N | p50 ms | p95 ms | p95 growth | p95 ms, other spelling | p95 ms, new person "
-            "| other spelling found |"
+            "| other spelling found | CPU ms per lookup |"
         )
-        out("|---:|---:|---:|---:|---:|---:|---:|")
+        out("|---:|---:|---:|---:|---:|---:|---:|---:|")
         for r in results:
             growth = _ms(r["all"], 0.95) / max(_ms(first["all"], 0.95), 1e-6)
             out(
                 f"| {r['size']:,} | {_ms(r['all'], 0.5):.1f} | {_ms(r['all'], 0.95):.1f} | "
                 f"{growth:.2f}x | {_ms(r['dup'], 0.95) if r['dup'] else 0:.1f} | "
-                f"{_ms(r['new'], 0.95) if r['new'] else 0:.1f} | {r['found']:.0%} |"
+                f"{_ms(r['new'], 0.95) if r['new'] else 0:.1f} | {r['found']:.0%} | "
+                f"{1000 * sum(r['cpu']) / max(1, len(r['cpu'])):.2f} |"
             )
         if imported is None:
             return
         out("")
         out(
             "| import rows | against N clients | rows/s | seconds | held back | peak RSS MB "
-            "| RSS growth during import MB |"
+            "| RSS growth during import MB | CPU ms per row |"
         )
-        out("|---:|---:|---:|---:|---:|---:|---:|")
+        out("|---:|---:|---:|---:|---:|---:|---:|---:|")
         out(
             f"| {imported['rows']:,} | {count:,} | {imported['rate']:.0f} | "
             f"{imported['seconds']:.1f} | {imported['flagged']:,} | {imported['peak_mb']:.0f} | "
-            f"{imported['growth_mb']:.0f} |"
+            f"{imported['growth_mb']:.0f} | {imported['cpu_ms']:.2f} |"
         )
         batches = imported["per_batch"]
         if batches:
