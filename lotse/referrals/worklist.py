@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from lotse.accounts.permissions import is_case_manager
 from lotse.cases.permissions import open_cases_worked_on
 from lotse.core.extensions import WorklistItem, capped
+from lotse.people.models import client_name
 from lotse.referrals.models import Referral
 from lotse.referrals.permissions import referrals_addressed_to
 from lotse.referrals.rules import Status
@@ -38,22 +39,31 @@ def items(user, today: dt.date, limit: int | None = None) -> Iterator[WorklistIt
                 case_id__any=open_cases_worked_on(user),
                 partner_changed_at__gte=since,
             )
-            .select_related("organisation", "case__client")
             .order_by("-partner_changed_at")
+            .values_list(  # plain rows: on every start page
+                "status",
+                "case_id",
+                "partner_changed_at",
+                "organisation__name",
+                "case__client__family_name",
+                "case__client__given_names",
+            )
         )
         titles = {
             Status.ACCEPTED.value: _("Referral accepted by %(organisation)s"),
             Status.DECLINED.value: _("Referral declined by %(organisation)s"),
             Status.DONE.value: _("%(organisation)s reported back on a referral"),
         }
-        for referral in news[: capped(limit, LIMIT)]:
-            title = titles.get(referral.status)
+        for status, case_pk, changed_at, organisation, family, given in news[
+            : capped(limit, LIMIT)
+        ]:
+            title = titles.get(status)
             if title is None:
                 continue
             yield WorklistItem(
-                kind=f"referral_{referral.status}",
-                title=title % {"organisation": referral.organisation},
-                url=reverse("cases:detail", args=[referral.case_id]),
-                due=timezone.localdate(referral.partner_changed_at),
-                subject=str(referral.case.client),
+                kind=f"referral_{status}",
+                title=title % {"organisation": organisation},
+                url=reverse("cases:detail", args=[case_pk]),
+                due=timezone.localdate(changed_at),
+                subject=client_name(family, given),
             )

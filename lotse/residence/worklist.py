@@ -8,9 +8,11 @@ from collections.abc import Iterable
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from lotse.accounts.models import Role
 from lotse.cases import queries
-from lotse.cases.permissions import cases_visible_to
+from lotse.cases.permissions import cases_visible_to, open_cases_worked_on
 from lotse.core.extensions import WorklistItem
+from lotse.people.models import Client, client_name
 
 from .outlook import upcoming_steps
 from .precheck import CHECK_NAMES, client_birth_date
@@ -27,46 +29,51 @@ CHECK_SHORT = {
 class _Born:
     __slots__ = ("birth_year", "birth_month", "birth_day")
 
-    def __init__(self, row: dict) -> None:
-        self.birth_year = row["client__birth_year"]
-        self.birth_month = row["client__birth_month"]
-        self.birth_day = row["client__birth_day"]
+    def __init__(self, year: int | None, month: int | None, day: int | None) -> None:
+        self.birth_year, self.birth_month, self.birth_day = year, month, day
+
+
+STATUSES = ["toleration", "title", "settlement", "eu"]
+FIELDS = (
+    "id",
+    "family_name",
+    "given_names",
+    "arrival_date",
+    "residence_status",
+    "birth_year",
+    "birth_month",
+    "birth_day",
+)
+
+
+def _client_rows(user) -> list[tuple]:
+    """The clients of the user's open cases who have an arrival date and a status a step
+    can follow from, as plain rows (FIELDS); at most MAX_CASES."""
+    if user.role == Role.CASE_MANAGER:
+        # Exactly the clients of their own and shared open cases: the ids the start page
+        # reads once for all its lists.
+        clients = Client.objects.filter(pk__any=set(open_cases_worked_on(user).values()))
+        return list(
+            clients.filter(arrival_date__isnull=False, residence_status__in=STATUSES)
+            .order_by("pk")
+            .values_list(*FIELDS)[:MAX_CASES]
+        )
+    rows = (  # a team lead: the open cases of the whole team
+        queries.get_open_cases(cases_visible_to(user))
+        .filter(client__arrival_date__isnull=False, client__residence_status__in=STATUSES)
+        .order_by("pk")
+        .values_list(*(f"client__{name}" for name in FIELDS))[:MAX_CASES]
+    )
+    return list(dict.fromkeys(rows))  # a client with two open cases once
 
 
 def items(user, today: dt.date, limit: int | None = None) -> Iterable[WorklistItem]:
     if not user.has_perm("cases.view_case_list") or not user.has_perm("residence.use_precheck"):
         return []
-    rows = (
-        queries.get_open_cases(cases_visible_to(user))
-        .filter(client__arrival_date__isnull=False)
-        .filter(client__residence_status__in=["toleration", "title", "settlement", "eu"])
-        .order_by("pk")
-        .values(
-            "client_id",
-            "client__family_name",
-            "client__given_names",
-            "client__arrival_date",
-            "client__residence_status",
-            "client__birth_year",
-            "client__birth_month",
-            "client__birth_day",
-        )[:MAX_CASES]
-    )
     found: list[WorklistItem] = []
-    seen: set[int] = set()
-    for row in rows:
-        if row["client_id"] in seen:
-            continue
-        seen.add(row["client_id"])
-        name = row["client__family_name"]
-        if row["client__given_names"]:
-            name = f"{name}, {row['client__given_names']}"
-        steps = upcoming_steps(
-            row["client__arrival_date"],
-            row["client__residence_status"],
-            client_birth_date(_Born(row)),
-            today,
-        )
+    for pk, family, given, arrival, status, year, month, day in _client_rows(user):
+        name = client_name(family, given)
+        steps = upcoming_steps(arrival, status, client_birth_date(_Born(year, month, day)), today)
         for step in steps:
             if step.due <= today:
                 title = _("%(law)s: residence period complete (if uninterrupted)") % {
@@ -82,7 +89,7 @@ def items(user, today: dt.date, limit: int | None = None) -> Iterable[WorklistIt
                 WorklistItem(
                     kind="residence_step",
                     title=title,
-                    url=reverse("residence:consent", args=[step.check, row["client_id"]]),
+                    url=reverse("residence:consent", args=[step.check, pk]),
                     due=step.due,
                     subject=name,
                 )
