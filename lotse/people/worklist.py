@@ -17,7 +17,7 @@ from django.utils.translation import gettext as _
 from lotse.accounts.permissions import is_case_manager
 from lotse.cases.permissions import open_cases_worked_on
 from lotse.core.extensions import WorklistItem, capped
-from lotse.people.models import Client
+from lotse.people.models import Client, client_name
 
 MAX_ITEMS = 50
 
@@ -31,28 +31,30 @@ def items(user, today: dt.date, limit: int | None = None) -> Iterable[WorklistIt
     # Both sets lie inside clients_visible_to(user) by its own rule (clients of visible
     # cases; clients the user registered for their organisation); spelt out here so each
     # is a plain indexed query instead of the visibility rule's OR over all clients.
+    # Read as plain rows: the list is on every start page.
     scope = Client.objects.current().filter(municipality_id=user.organisation.municipality_id)
     of_my_cases = scope.filter(expiring, pk__any=set(open_cases_worked_on(user).values()))
     registered = scope.filter(
         expiring, created_by_id=user.pk, organisation_id=user.organisation_id, cases__isnull=True
     )
-    clients: dict[int, Client] = {}
+    clients: dict[int, tuple] = {}
     for query in (of_my_cases, registered):
-        for client in query.only(*fields).order_by("pk")[: MAX_ITEMS * 4]:
-            clients[client.pk] = client
+        for row in query.order_by("pk").values_list(*fields)[: MAX_ITEMS * 4]:
+            clients[row[0]] = row
     found: list[WorklistItem] = []
-    for client in clients.values():
-        url = reverse("people:detail", args=[client.pk])
+    for pk, family, given, residence_until, passport_until in clients.values():
+        url = reverse("people:detail", args=[pk])
+        name = client_name(family, given)
         for kind, due, expired_text, expiring_text in (
             (
                 "residence_expiry",
-                client.residence_valid_until,
+                residence_until,
                 _("Residence title expired"),
                 _("Residence title expires"),
             ),
             (
                 "passport_expiry",
-                client.passport_valid_until,
+                passport_until,
                 _("Passport expired"),
                 _("Passport expires"),
             ),
@@ -66,7 +68,7 @@ def items(user, today: dt.date, limit: int | None = None) -> Iterable[WorklistIt
                     title=expired_text if overdue else expiring_text,
                     url=url,
                     due=due,
-                    subject=str(client),
+                    subject=name,
                     overdue=overdue,
                 )
             )
