@@ -7,6 +7,7 @@ import datetime as dt
 import pytest
 from django.utils import timezone
 
+from lotse.appointments.models import FollowUp
 from lotse.core.views import WORKLIST_SHOWN
 from tests.appointments.factories import make_follow_up
 from tests.browser.conftest import assert_accessible, log_in, screenshot
@@ -34,3 +35,10 @@ def test_start_page_shows_the_most_urgent_to_dos_and_the_to_do_page_all(page, wo
         assert page.get_by_role("link", name=f"Anruf {i:02}").is_visible()
     assert_accessible(page)
     screenshot(page, "todo-page")
+
+    # Done right in the list: the user stays on the to-do page.
+    last = f"Anruf {n - 1:02}"
+    page.locator("li", has_text=last).get_by_role("button", name="Erledigt").click()
+    page.wait_for_url("**/todo/")
+    assert page.get_by_role("link", name=last).count() == 0
+    assert FollowUp.objects.get(what=last).is_done
