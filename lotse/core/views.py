@@ -69,6 +69,14 @@ def todo(request):
     """All of the user's to-dos, in the start page's order (each app's own maximum)."""
     today = timezone.localdate()
     items = worklist_items(request.user, today)
+    if request.user.has_perm("cases.view_case_list"):  # names clients, like the start page
+        do_log_access(
+            acting_user=request.user,
+            action="cases.worklist.viewed",
+            object_type="worklist",
+            object_id=str(request.user.pk),
+            request=request,
+        )
     return render(request, "core/todo.html", {"today": today, "worklist_items": items})
 
 

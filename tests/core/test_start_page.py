@@ -80,3 +80,12 @@ def test_start_page_has_no_link_to_all_to_dos_when_it_shows_them_all(client, wor
     start = client.get("/", HTTP_ACCEPT_LANGUAGE="en").content.decode()
     assert "Only task" in start
     assert "Show all to-dos" not in start
+
+
+def test_the_to_do_page_is_in_the_access_log_like_the_start_page(client, world):
+    from lotse.audit.models import AccessLogEntry
+
+    client.force_login(world.case_manager_a)
+    assert client.get("/todo/").status_code == 200
+    entry = AccessLogEntry.objects.filter(action="cases.worklist.viewed").latest("pk")
+    assert entry.user_id == world.case_manager_a.pk
