@@ -44,13 +44,7 @@ def start(request):
                 if value != PhaseChoices.CLOSED
             ],
         )
-        do_log_access(
-            acting_user=user,
-            action="cases.worklist.viewed",
-            object_type="worklist",
-            object_id=str(user.pk),
-            request=request,
-        )
+        _log_worklist_viewed(request)
     elif user.has_perm("core.view_aggregates"):
         scope = Case.objects.filter(municipality_id=user.organisation.municipality_id)
         counts = queries.get_phase_counts(scope)
@@ -70,14 +64,18 @@ def todo(request):
     today = timezone.localdate()
     items = worklist_items(request.user, today)
     if request.user.has_perm("cases.view_case_list"):  # names clients, like the start page
-        do_log_access(
-            acting_user=request.user,
-            action="cases.worklist.viewed",
-            object_type="worklist",
-            object_id=str(request.user.pk),
-            request=request,
-        )
+        _log_worklist_viewed(request)
     return render(request, "core/todo.html", {"today": today, "worklist_items": items})
+
+
+def _log_worklist_viewed(request) -> None:
+    do_log_access(
+        acting_user=request.user,
+        action="cases.worklist.viewed",
+        object_type="worklist",
+        object_id=str(request.user.pk),
+        request=request,
+    )
 
 
 def healthz(request):
