@@ -7,6 +7,9 @@ import datetime as dt
 from django.utils import timezone
 
 from lotse.accounts.models import Organisation, User
+from lotse.cases.models import Case
+from lotse.cases.rules import Phase
+from lotse.consents.models import Consent, Purpose
 
 from . import workflow
 from .actions import build_entries
@@ -72,6 +75,36 @@ REGISTER = [
 ]
 
 
+def _link_first_application(municipality, authority: Organisation, today: dt.date) -> None:
+    """One application linked to a client record, as the authority may only do with the
+    client's consent to exchange information with it: the consent is recorded too."""
+    case = (
+        Case.objects.filter(municipality=municipality)
+        .exclude(phase=Phase.CLOSED)
+        .select_related("client")
+        .order_by("pk")
+        .first()
+    )
+    application = Application.objects.filter(organisation=authority).order_by("pk").first()
+    if case is None or application is None:
+        return
+    client = case.client
+    Consent.objects.create(
+        client=client,
+        case=case,
+        purpose=Purpose.DATA_EXCHANGE,
+        recipient=authority,
+        scope="Einbürgerungsverfahren: Stand des Antrags und fehlende Unterlagen",
+        given_on=today - dt.timedelta(days=14),
+        valid_until=today + dt.timedelta(days=365),
+        language=client.preferred_language or "de",
+        recorded_by_id=case.case_manager_id,
+    )
+    application.client = client
+    application.applicant_name = f"{client.given_names} {client.family_name}".strip()
+    application.save(update_fields=["client", "applicant_name"])
+
+
 def load(municipality, *, rng, stdout) -> None:
     if municipality.slug != "troisdorf":
         return
@@ -114,6 +147,7 @@ def load(municipality, *, rng, stdout) -> None:
             }
         app.finished_on = app.status_since if app.status in workflow.FINISHED else None
         app.save()
+    _link_first_application(municipality, authority, today)
     campaign = Campaign.objects.create(
         organisation=authority,
         name="Einbürgerungskampagne Troisdorf 2026",

@@ -10,7 +10,11 @@ from django.utils import timezone
 from lotse.accounts.models import User
 from lotse.naturalisation import worklist
 from lotse.naturalisation.models import Application, Campaign
-from lotse.naturalisation.permissions import applications_visible_to, campaigns_visible_to
+from lotse.naturalisation.permissions import (
+    applications_visible_to,
+    campaigns_visible_to,
+    linkable_clients,
+)
 
 
 def test_demo_gives_tim_becker_applications_in_several_steps_and_a_campaign(db):
@@ -22,5 +26,8 @@ def test_demo_gives_tim_becker_applications_in_several_steps_and_a_campaign(db):
     assert campaign.rows_imported == 6 and campaign.eligible_now >= 1
     reminders = [i for i in worklist.items(tim, timezone.localdate()) if "slot" in i.kind]
     assert len(reminders) == 1 and campaign.appointments == 1
+    # One application is linked to a client record, with the consent that allows it.
+    linked = Application.objects.exclude(client=None).get()
+    assert linked.client in linkable_clients(tim, timezone.localdate())
     call_command("load_demo", clients=30, reset=True, stdout=StringIO())
     assert Campaign.objects.count() == 1 and Application.objects.count() == 8
