@@ -92,8 +92,9 @@ def app_modules(name: str) -> tuple[ModuleType, ...]:
 def worklist_items(user, today: dt.date, limit: int | None = None) -> list[WorklistItem]:
     """The user's to-do items, overdue first, then by due date; the first `limit` of them.
 
-    Each app gives at most `limit` of its own, most urgent first, so the merged list
-    cut at `limit` is the most urgent `limit` of all.
+    Each app gives at most `limit` of its own, its most urgent first, so the merged list
+    cut at `limit` holds the most urgent of all (news, such as partners' answers to
+    referrals, count the newest as the most urgent).
     """
     items: list[WorklistItem] = []
     with memoised():
