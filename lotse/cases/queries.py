@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Count, QuerySet
 from django.db.models.functions import Coalesce
 
 from lotse.cases.models import Case, PhaseChoices, case_number
@@ -18,13 +18,6 @@ SMALL_COUNT = 5
 
 def get_open_cases(scope: QuerySet[Case]) -> QuerySet[Case]:
     return scope.filter(phase__in=[p.value for p in OPEN_PHASES])
-
-
-def get_cases_without_contact(scope: QuerySet[Case], weeks: int, today: dt.date):
-    cutoff = today - dt.timedelta(weeks=weeks)
-    return get_open_cases(scope).filter(
-        Q(last_contact_on__lt=cutoff) | Q(last_contact_on__isnull=True, opened_on__lt=cutoff)
-    )
 
 
 @dataclass(frozen=True)
