@@ -17,7 +17,7 @@ from django.http import Http404, HttpRequest
 from lotse.accounts.permissions import is_case_manager, is_coordinator, is_team_lead
 from lotse.appointments.models import Appointment, FollowUp, Interpreter
 from lotse.cases.models import Case
-from lotse.cases.permissions import cases_visible_to, cases_worked_on_by, open_cases_worked_on
+from lotse.cases.permissions import cases_visible_to, cases_worked_on_by
 
 rules.add_perm("appointments.view_interpreters", is_case_manager | is_coordinator)
 rules.add_perm("appointments.manage_interpreters", is_team_lead | is_coordinator)
@@ -48,15 +48,21 @@ def _organised_or_taking_part(
     The ids come from a UNION of two index lookups; ``organiser = me OR id IN (...)``
     would make the database read every appointment of the municipality.
     """
-    organised = Appointment.objects.filter(organiser_id=user.pk).values("pk")
+    return organised_or_taking_part(user.pk, user.organisation.municipality_id, cases)
+
+
+def organised_or_taking_part(
+    user_id: int, municipality_id: int, cases: QuerySet[Case] | Collection[int]
+) -> QuerySet[Appointment]:
+    """The rule above from ids (a prepared query builds it from markers)."""
+    organised = Appointment.objects.filter(organiser_id=user_id).values("pk")
     through = Appointment.cases.through.objects
     by_case = (
         Q(case__in=cases.values("pk")) if isinstance(cases, QuerySet) else Q(case_id__any=cases)
     )
     taking_part = through.filter(by_case).values("appointment_id")
     return Appointment.objects.filter(
-        municipality_id=user.organisation.municipality_id,
-        pk__in=organised.union(taking_part),
+        municipality_id=municipality_id, pk__in=organised.union(taking_part)
     )
 
 
@@ -71,19 +77,6 @@ def my_appointments(user) -> QuerySet[Appointment]:
     if not user.has_perm("appointments.view_appointments"):
         return Appointment.objects.none()
     return _organised_or_taking_part(user, cases_worked_on_by(user))
-
-
-def my_open_case_appointments(
-    user, open_case_ids: Collection[int] | None = None
-) -> QuerySet[Appointment]:
-    """Appointments the user organises or in which one of their own open cases takes part:
-    the start page's list, where a closed case's appointments rest like its follow-ups.
-    The open cases are the ids the start page reads once (``open_cases_worked_on``)."""
-    if not user.has_perm("appointments.view_appointments"):
-        return Appointment.objects.none()
-    if open_case_ids is None:
-        open_case_ids = open_cases_worked_on(user)
-    return _organised_or_taking_part(user, open_case_ids)
 
 
 def access_appointment(request: HttpRequest, pk: int) -> Appointment:

@@ -13,31 +13,25 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from lotse.appointments.permissions import my_open_case_appointments
+from lotse.appointments.permissions import organised_or_taking_part
 from lotse.appointments.queries import day_bounds
 from lotse.cases.models import case_number
 from lotse.cases.permissions import open_cases_worked_on
 from lotse.core.extensions import WorklistItem, capped
+from lotse.core.prepared import Markers, prepared
 from lotse.people.models import client_name
 
 DUE_SOON_DAYS = 7
 MAX_ITEMS = 50
 
 
-def items(user, today: dt.date, limit: int | None = None) -> Iterable[WorklistItem]:
-    if not user.has_perm("appointments.view_appointments"):
-        return []
+@prepared
+def _due_follow_ups(p: Markers, limit: int):
     from lotse.appointments.models import FollowUp
 
-    result: list[WorklistItem] = []
-    open_case_ids = open_cases_worked_on(user)
-    follow_ups = (
+    return (
         FollowUp.objects.open()
-        .filter(
-            # A closed case's follow-ups rest until the case is reopened.
-            case_id__any=open_case_ids,
-            due_on__lte=today + dt.timedelta(days=DUE_SOON_DAYS),
-        )
+        .filter(case_id__any=p.ids("cases"), due_on__lte=p.date("until"))
         .order_by("due_on", "pk")
         .values_list(  # plain rows: on every start page, cheaper than model instances
             "pk",
@@ -48,7 +42,30 @@ def items(user, today: dt.date, limit: int | None = None) -> Iterable[WorklistIt
             "case__opened_on",
             "case__client__family_name",
             "case__client__given_names",
-        )[: capped(limit, MAX_ITEMS)]
+        )[:limit]
+    )
+
+
+@prepared
+def _appointments_between(p: Markers, limit: int):
+    return (
+        organised_or_taking_part(p.int("user"), p.int("municipality"), p.ids("cases"))
+        .filter(starts_at__lt=p.datetime("end"), ends_at__gt=p.datetime("start"))
+        .select_related("location")
+        .order_by("starts_at", "pk")[:limit]
+    )
+
+
+def items(user, today: dt.date, limit: int | None = None) -> Iterable[WorklistItem]:
+    if not user.has_perm("appointments.view_appointments"):
+        return []
+    result: list[WorklistItem] = []
+    # A closed case's follow-ups and appointments rest until the case is reopened.
+    open_case_ids = list(open_cases_worked_on(user))
+    follow_ups = _due_follow_ups(
+        limit=capped(limit, MAX_ITEMS),
+        cases=open_case_ids,
+        until=today + dt.timedelta(days=DUE_SOON_DAYS),
     )
     done = _("Done")
     for pk, what, due_on, version, case_pk, opened_on, family, given in follow_ups:
@@ -67,11 +84,13 @@ def items(user, today: dt.date, limit: int | None = None) -> Iterable[WorklistIt
             )
         )
     start, end = day_bounds(today)
-    appointments = (
-        my_open_case_appointments(user, open_case_ids)
-        .filter(starts_at__lt=end, ends_at__gt=start)
-        .select_related("location")
-        .order_by("starts_at", "pk")[: capped(limit, MAX_ITEMS)]
+    appointments = _appointments_between(
+        limit=capped(limit, MAX_ITEMS),
+        user=user.pk,
+        municipality=user.organisation.municipality_id,
+        cases=open_case_ids,
+        start=start,
+        end=end,
     )
     for appointment in appointments:
         begins = timezone.localtime(appointment.starts_at)

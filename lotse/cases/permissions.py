@@ -19,27 +19,48 @@ from lotse.audit.actions import do_log_access
 from lotse.cases.models import Case
 from lotse.cases.rules import OPEN_PHASES
 from lotse.core.memo import memo
+from lotse.core.prepared import Markers, prepared
 
 
 def cases_visible_to(user) -> QuerySet[Case]:
     if not is_staff_member(user):
         return Case.objects.none()
-    scope = Case.objects.filter(municipality_id=user.organisation.municipality_id)
-    if user.role == Role.TEAM_LEAD:
-        return scope.filter(organisation_id=user.organisation_id)
-    if user.role == Role.CASE_MANAGER:
-        return scope.filter(organisation_id=user.organisation_id, pk__in=_own_or_shared(user))
+    return visible_cases(user.role, **staff_ids(user))
+
+
+def staff_ids(user) -> dict[str, int]:
+    """What the case rules read of a staff member besides the role."""
+    return {
+        "user": user.pk,
+        "organisation": user.organisation_id,
+        "municipality": user.organisation.municipality_id,
+    }
+
+
+def staff_markers(p: Markers) -> dict[str, int]:
+    """staff_ids as markers, for a prepared query that staff_ids(user) then fills."""
+    return {name: p.int(name) for name in ("user", "organisation", "municipality")}
+
+
+def visible_cases(role: str, *, user: int, organisation: int, municipality: int) -> QuerySet[Case]:
+    """The rule, from a staff member's role and ids: a prepared query (lotse.core.prepared)
+    builds it once from markers, the rest from the user's own values."""
+    scope = Case.objects.filter(municipality_id=municipality)
+    if role == Role.TEAM_LEAD:
+        return scope.filter(organisation_id=organisation)
+    if role == Role.CASE_MANAGER:
+        return scope.filter(organisation_id=organisation, pk__in=_own_or_shared(user))
     return Case.objects.none()
 
 
-def _own_or_shared(user) -> QuerySet:
+def _own_or_shared(user_id: int) -> QuerySet:
     """Ids of the cases a user manages or that are shared with them, as one subquery.
 
     A UNION of two index lookups: written as ``manager = me OR id IN (shared)`` the
     database would have to read every case of the organisation.
     """
-    shared = Case.shared_with.through.objects.filter(user_id=user.pk).values("case_id")
-    return Case.objects.filter(case_manager_id=user.pk).values("pk").union(shared)
+    shared = Case.shared_with.through.objects.filter(user_id=user_id).values("case_id")
+    return Case.objects.filter(case_manager_id=user_id).values("pk").union(shared)
 
 
 def cases_worked_on_by(user) -> QuerySet[Case]:
@@ -48,9 +69,25 @@ def cases_worked_on_by(user) -> QuerySet[Case]:
     A team lead sees every case of the team, but their worklist and calendar hold
     only the cases they work on themselves.
     """
-    if user.role == Role.CASE_MANAGER:
-        return cases_visible_to(user)  # already exactly their own and shared cases
-    return cases_visible_to(user).filter(pk__in=_own_or_shared(user))
+    if not is_staff_member(user):
+        return Case.objects.none()
+    return worked_on_cases(user.role, **staff_ids(user))
+
+
+def worked_on_cases(role: str, *, user: int, organisation: int, municipality: int):
+    scope = visible_cases(role, user=user, organisation=organisation, municipality=municipality)
+    if role == Role.CASE_MANAGER:
+        return scope  # already exactly their own and shared cases
+    return scope.filter(pk__in=_own_or_shared(user))
+
+
+@prepared
+def _open_cases(p: Markers, role: str):
+    return (
+        worked_on_cases(role, **staff_markers(p))
+        .filter(phase__in=[phase.value for phase in OPEN_PHASES])
+        .values_list("pk", "client_id")
+    )
 
 
 def open_cases_worked_on(user) -> dict[int, int]:
@@ -59,13 +96,11 @@ def open_cases_worked_on(user) -> dict[int, int]:
     Read once per page inside ``lotse.core.memo.memoised()``; the start page's to-do
     lists filter by these ids instead of each compiling the visibility subquery anew.
     """
+    if not is_staff_member(user) or user.role not in (Role.CASE_MANAGER, Role.TEAM_LEAD):
+        return {}
     return memo(
         ("open_cases_worked_on", user.pk),
-        lambda: dict(
-            cases_worked_on_by(user)
-            .filter(phase__in=[p.value for p in OPEN_PHASES])
-            .values_list("pk", "client_id")
-        ),
+        lambda: dict(_open_cases(role=user.role, **staff_ids(user))),
     )
 
 

@@ -1,4 +1,5 @@
-"""Read-only queries over cases for the start page; each takes an already-scoped queryset."""
+"""Read-only queries over cases for the start page: over an already-scoped queryset, or
+over the cases a user may see (lotse.cases.permissions)."""
 
 from __future__ import annotations
 
@@ -8,8 +9,11 @@ from dataclasses import dataclass
 from django.db.models import Count, QuerySet
 from django.db.models.functions import Coalesce
 
+from lotse.accounts.permissions import is_staff_member
 from lotse.cases.models import Case, PhaseChoices, case_number
+from lotse.cases.permissions import staff_ids, staff_markers, visible_cases
 from lotse.cases.rules import OPEN_PHASES
+from lotse.core.prepared import Markers, prepared
 from lotse.people.models import client_name
 
 # Aggregates shown to coordinators hide counts below this (re-identification risk).
@@ -33,14 +37,14 @@ class OpenCaseRow:
     quiet: bool  # no contact (or none since the opening) before the cutoff
 
 
-def get_longest_without_contact(
-    scope: QuerySet[Case], cutoff: dt.date, limit: int
-) -> list[OpenCaseRow]:
-    """The open cases longest without contact first, counting from the opening where
-    there was none; read as plain rows (one query, no model instances)."""
-    labels = dict(PhaseChoices.choices)
-    rows = (
-        get_open_cases(scope)
+def _visible(p: Markers, role: str) -> QuerySet[Case]:
+    return visible_cases(role, **staff_markers(p))
+
+
+@prepared
+def _longest_without_contact(p: Markers, role: str, limit: int):
+    return (
+        get_open_cases(_visible(p, role))
         .annotate(since=Coalesce("last_contact_on", "opened_on"))
         .order_by("since", "pk")
         .values_list(
@@ -53,6 +57,15 @@ def get_longest_without_contact(
             "client__given_names",
         )[:limit]
     )
+
+
+def get_longest_without_contact(user, cutoff: dt.date, limit: int) -> list[OpenCaseRow]:
+    """The open cases the user may see, longest without contact first, counting from the
+    opening where there was none; read as plain rows (one query, no model instances)."""
+    if not is_staff_member(user):
+        return []
+    labels = dict(PhaseChoices.choices)
+    rows = _longest_without_contact(role=user.role, limit=limit, **staff_ids(user))
     return [
         OpenCaseRow(
             pk=pk,
@@ -70,6 +83,18 @@ def get_longest_without_contact(
 def get_phase_counts(scope: QuerySet[Case]) -> dict[str, int]:
     rows = scope.values("phase").annotate(n=Count("id")).order_by()
     return {row["phase"]: row["n"] for row in rows}
+
+
+@prepared
+def _visible_phase_counts(p: Markers, role: str):
+    return _visible(p, role).values_list("phase").annotate(n=Count("id")).order_by()
+
+
+def get_visible_phase_counts(user) -> dict[str, int]:
+    """Cases per phase among those the user may see."""
+    if not is_staff_member(user):
+        return {}
+    return dict(_visible_phase_counts(role=user.role, **staff_ids(user)))
 
 
 def suppress_small(count: int) -> str:

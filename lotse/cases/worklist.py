@@ -18,6 +18,7 @@ from lotse.cases.permissions import open_cases_worked_on
 from lotse.cases.rules import GoalStatus
 from lotse.core.extensions import WorklistItem, capped
 from lotse.core.models import translated
+from lotse.core.prepared import Markers, prepared
 from lotse.people.models import client_name
 
 LIMIT = 50
@@ -33,16 +34,16 @@ def items(user, today: dt.date, limit: int | None = None) -> Iterable[WorklistIt
     return found
 
 
-def _overdue_goals(user, today: dt.date, limit: int = LIMIT) -> Iterable[WorklistItem]:
-    """Open goals past their target date, in the cases the user manages or shares."""
+@prepared
+def _overdue_goal_rows(p: Markers, limit: int):
     # Plain rows: the list is on every start page, and model instances of four tables
     # cost more than the query itself.
-    goals = (
+    return (
         Goal.objects.filter(
             status=GoalStatus.OPEN,
-            target_date__lt=today,
+            target_date__lt=p.date("today"),
             agreement__status=GoalAgreement.Status.AGREED,
-            agreement__case_id__any=open_cases_worked_on(user),
+            agreement__case_id__any=p.ids("cases"),
         )
         .order_by("target_date", "pk")
         .values_list(
@@ -57,6 +58,11 @@ def _overdue_goals(user, today: dt.date, limit: int = LIMIT) -> Iterable[Worklis
             "agreement__case__client__given_names",
         )[:limit]
     )
+
+
+def _overdue_goals(user, today: dt.date, limit: int = LIMIT) -> Iterable[WorklistItem]:
+    """Open goals past their target date, in the cases the user manages or shares."""
+    goals = _overdue_goal_rows(limit=limit, cases=list(open_cases_worked_on(user)), today=today)
     title = _("Goal past its target date: %(goal)s (%(field)s)")
     for pk, description, target, labels, code, case_pk, opened_on, family, given in goals:
         yield WorklistItem(

@@ -9,6 +9,7 @@ across users with different numbers of cases. ``__any`` sends the ids as one arr
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable
 
 from django.db.models import Field, ForeignObject, Lookup
 
@@ -23,11 +24,17 @@ class AnyOf(Lookup):
     def as_sql(self, compiler, connection):
         lhs, lhs_params = self.process_lhs(compiler, connection)
         if connection.vendor == "postgresql":
-            return f"{lhs} = ANY(%s::bigint[])", (*lhs_params, list(self.rhs))
+            return f"{lhs} = ANY(%s::bigint[])", (*lhs_params, any_param(connection, self.rhs))
         return (
             f"{lhs} IN (SELECT value FROM json_each(%s))",  # noqa: S608  (lhs: a column)
-            (*lhs_params, json.dumps(list(self.rhs))),
+            (*lhs_params, any_param(connection, self.rhs)),
         )
+
+
+def any_param(connection, ids: Iterable[int]) -> list[int] | str:
+    """The one parameter that carries the ids: an array, or JSON text on SQLite."""
+    values = [int(value) for value in ids]
+    return values if connection.vendor == "postgresql" else json.dumps(values)
 
 
 def register() -> None:

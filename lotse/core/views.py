@@ -9,7 +9,6 @@ from django.utils import timezone
 from lotse.audit.actions import do_log_access
 from lotse.cases import queries
 from lotse.cases.models import Case, PhaseChoices
-from lotse.cases.permissions import cases_visible_to
 from lotse.core.extensions import worklist_items
 
 OPEN_CASES_SHOWN = 25
@@ -26,13 +25,12 @@ def start(request):
     items = worklist_items(user, context["today"], limit=WORKLIST_SHOWN + 1)
     context.update(worklist_items=items[:WORKLIST_SHOWN], more_items=len(items) > WORKLIST_SHOWN)
     if user.has_perm("cases.view_case_list"):
-        scope = cases_visible_to(user)
         municipality = user.organisation.municipality
         cutoff = context["today"] - dt.timedelta(weeks=municipality.no_contact_weeks)
         # Longest without contact first, counting from the opening where there was none:
         # one list, in which the cases past the municipality's limit are flagged.
-        open_cases = queries.get_longest_without_contact(scope, cutoff, OPEN_CASES_SHOWN)
-        counts = queries.get_phase_counts(scope)
+        open_cases = queries.get_longest_without_contact(user, cutoff, OPEN_CASES_SHOWN)
+        counts = queries.get_visible_phase_counts(user)
         context.update(
             worklist=True,
             open_cases=open_cases,

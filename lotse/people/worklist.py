@@ -17,30 +17,57 @@ from django.utils.translation import gettext as _
 from lotse.accounts.permissions import is_case_manager
 from lotse.cases.permissions import open_cases_worked_on
 from lotse.core.extensions import WorklistItem, capped
+from lotse.core.prepared import Markers, prepared
 from lotse.people.models import Client, client_name
 
 MAX_ITEMS = 50
+FIELDS = ("pk", "family_name", "given_names", "residence_valid_until", "passport_valid_until")
+
+
+def _expiring(p: Markers):
+    horizon = p.date("horizon")
+    scope = Client.objects.current().filter(municipality_id=p.int("municipality"))
+    return scope.filter(
+        Q(residence_valid_until__lte=horizon) | Q(passport_valid_until__lte=horizon)
+    )
+
+
+# Both sets lie inside clients_visible_to(user) by its own rule (clients of visible cases;
+# clients the user registered for their organisation); spelt out here so each is a plain
+# indexed query instead of the visibility rule's OR over all clients. Read as plain rows:
+# the list is on every start page.
+@prepared
+def _expiring_of_cases(p: Markers):
+    return (
+        _expiring(p)
+        .filter(pk__any=p.ids("cases"))
+        .order_by("pk")
+        .values_list(*FIELDS)[: MAX_ITEMS * 4]
+    )
+
+
+@prepared
+def _expiring_registered(p: Markers):
+    return (
+        _expiring(p)
+        .filter(
+            created_by_id=p.int("user"), organisation_id=p.int("organisation"), cases__isnull=True
+        )
+        .order_by("pk")
+        .values_list(*FIELDS)[: MAX_ITEMS * 4]
+    )
 
 
 def items(user, today: dt.date, limit: int | None = None) -> Iterable[WorklistItem]:
     if not is_case_manager(user):
         return []
     horizon = today + dt.timedelta(days=user.organisation.municipality.expiry_lead_days)
-    expiring = Q(residence_valid_until__lte=horizon) | Q(passport_valid_until__lte=horizon)
-    fields = ("pk", "family_name", "given_names", "residence_valid_until", "passport_valid_until")
-    # Both sets lie inside clients_visible_to(user) by its own rule (clients of visible
-    # cases; clients the user registered for their organisation); spelt out here so each
-    # is a plain indexed query instead of the visibility rule's OR over all clients.
-    # Read as plain rows: the list is on every start page.
-    scope = Client.objects.current().filter(municipality_id=user.organisation.municipality_id)
-    of_my_cases = scope.filter(expiring, pk__any=set(open_cases_worked_on(user).values()))
-    registered = scope.filter(
-        expiring, created_by_id=user.pk, organisation_id=user.organisation_id, cases__isnull=True
-    )
     clients: dict[int, tuple] = {}
-    for query in (of_my_cases, registered):
-        for row in query.order_by("pk").values_list(*fields)[: MAX_ITEMS * 4]:
-            clients[row[0]] = row
+    common = {"municipality": user.organisation.municipality_id, "horizon": horizon}
+    for row in _expiring_of_cases(cases=set(open_cases_worked_on(user).values()), **common):
+        clients[row[0]] = row
+    for row in _expiring_registered(user=user.pk, organisation=user.organisation_id, **common):
+        clients[row[0]] = row
     found: list[WorklistItem] = []
     for pk, family, given, residence_until, passport_until in clients.values():
         url = reverse("people:detail", args=[pk])

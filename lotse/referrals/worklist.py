@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from lotse.accounts.permissions import is_case_manager
 from lotse.cases.permissions import open_cases_worked_on
 from lotse.core.extensions import WorklistItem, capped
+from lotse.core.prepared import Markers, prepared
 from lotse.people.models import client_name
 from lotse.referrals.models import Referral
 from lotse.referrals.permissions import referrals_addressed_to
@@ -19,6 +20,24 @@ from lotse.referrals.rules import Status
 
 NEWS_DAYS = 14
 LIMIT = 20
+
+
+@prepared
+def _news_rows(p: Markers, limit: int):
+    return (
+        Referral.objects.filter(
+            case_id__any=p.ids("cases"), partner_changed_at__gte=p.datetime("since")
+        )
+        .order_by("-partner_changed_at")
+        .values_list(  # plain rows: on every start page
+            "status",
+            "case_id",
+            "partner_changed_at",
+            "organisation__name",
+            "case__client__family_name",
+            "case__client__given_names",
+        )[:limit]
+    )
 
 
 def items(user, today: dt.date, limit: int | None = None) -> Iterator[WorklistItem]:
@@ -34,29 +53,15 @@ def items(user, today: dt.date, limit: int | None = None) -> Iterator[WorklistIt
             )
     elif is_case_manager(user):
         since = timezone.now() - dt.timedelta(days=NEWS_DAYS)
-        news = (
-            Referral.objects.filter(
-                case_id__any=open_cases_worked_on(user),
-                partner_changed_at__gte=since,
-            )
-            .order_by("-partner_changed_at")
-            .values_list(  # plain rows: on every start page
-                "status",
-                "case_id",
-                "partner_changed_at",
-                "organisation__name",
-                "case__client__family_name",
-                "case__client__given_names",
-            )
+        news = _news_rows(
+            limit=capped(limit, LIMIT), cases=list(open_cases_worked_on(user)), since=since
         )
         titles = {
             Status.ACCEPTED.value: _("Referral accepted by %(organisation)s"),
             Status.DECLINED.value: _("Referral declined by %(organisation)s"),
             Status.DONE.value: _("%(organisation)s reported back on a referral"),
         }
-        for status, case_pk, changed_at, organisation, family, given in news[
-            : capped(limit, LIMIT)
-        ]:
+        for status, case_pk, changed_at, organisation, family, given in news:
             title = titles.get(status)
             if title is None:
                 continue

@@ -10,8 +10,14 @@ from django.utils.translation import gettext as _
 
 from lotse.accounts.models import Role
 from lotse.cases import queries
-from lotse.cases.permissions import cases_visible_to, open_cases_worked_on
+from lotse.cases.permissions import (
+    open_cases_worked_on,
+    staff_ids,
+    staff_markers,
+    visible_cases,
+)
 from lotse.core.extensions import WorklistItem
+from lotse.core.prepared import Markers, prepared
 from lotse.people.models import Client, client_name
 
 from .outlook import upcoming_steps
@@ -46,25 +52,38 @@ FIELDS = (
 )
 
 
+@prepared
+def _clients_of_cases(p: Markers):
+    return (
+        Client.objects.filter(pk__any=p.ids("clients"))
+        .filter(arrival_date__isnull=False, residence_status__in=STATUSES)
+        .order_by("pk")
+        .values_list(*FIELDS)[:MAX_CASES]
+    )
+
+
+@prepared
+def _clients_of_team(p: Markers):
+    team = visible_cases(Role.TEAM_LEAD, **staff_markers(p))
+    return (
+        queries.get_open_cases(team)
+        .filter(client__arrival_date__isnull=False, client__residence_status__in=STATUSES)
+        .order_by("pk")
+        .values_list(*(f"client__{name}" for name in FIELDS))[:MAX_CASES]
+    )
+
+
 def _client_rows(user) -> list[tuple]:
     """The clients of the user's open cases who have an arrival date and a status a step
     can follow from, as plain rows (FIELDS); at most MAX_CASES."""
     if user.role == Role.CASE_MANAGER:
         # Exactly the clients of their own and shared open cases: the ids the start page
         # reads once for all its lists.
-        clients = Client.objects.filter(pk__any=set(open_cases_worked_on(user).values()))
-        return list(
-            clients.filter(arrival_date__isnull=False, residence_status__in=STATUSES)
-            .order_by("pk")
-            .values_list(*FIELDS)[:MAX_CASES]
-        )
-    rows = (  # a team lead: the open cases of the whole team
-        queries.get_open_cases(cases_visible_to(user))
-        .filter(client__arrival_date__isnull=False, client__residence_status__in=STATUSES)
-        .order_by("pk")
-        .values_list(*(f"client__{name}" for name in FIELDS))[:MAX_CASES]
-    )
-    return list(dict.fromkeys(rows))  # a client with two open cases once
+        return _clients_of_cases(clients=set(open_cases_worked_on(user).values()))
+    if user.role == Role.TEAM_LEAD:
+        # the open cases of the whole team; a client with two open cases once
+        return list(dict.fromkeys(_clients_of_team(**staff_ids(user))))
+    return []
 
 
 def items(user, today: dt.date, limit: int | None = None) -> Iterable[WorklistItem]:
