@@ -207,6 +207,7 @@ LOGIN_REDIRECT_URL = "core:start"
 ACCOUNT_LOGOUT_REDIRECT_URL = "account_login"
 
 # Sessions end after a period without activity (default 30 minutes).
+SESSION_ENGINE = "lotse.accounts.sessions"  # Django's database sessions, read prepared
 SESSION_IDLE_MINUTES = int(env("LOTSE_SESSION_IDLE_MINUTES", "30"))
 SESSION_COOKIE_AGE = SESSION_IDLE_MINUTES * 60
 # Activity extends the session: RefreshIdleSessionMiddleware saves it at most once a

@@ -9,7 +9,6 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -18,6 +17,7 @@ from lotse.appointments.queries import day_bounds
 from lotse.cases.models import case_number
 from lotse.cases.permissions import open_cases_worked_on
 from lotse.core.extensions import WorklistItem, capped
+from lotse.core.links import url_for
 from lotse.core.prepared import Markers, prepared
 from lotse.people.models import client_name
 
@@ -69,7 +69,7 @@ def items(user, today: dt.date, limit: int | None = None) -> Iterable[WorklistIt
     )
     done = _("Done")
     for pk, what, due_on, version, case_pk, opened_on, family, given in follow_ups:
-        detail = reverse("appointments:followup", args=[pk]) + "?next=/"
+        detail = url_for("appointments:followup", pk) + "?next=/"
         result.append(
             WorklistItem(
                 kind="follow_up",
@@ -99,7 +99,7 @@ def items(user, today: dt.date, limit: int | None = None) -> Iterable[WorklistIt
                 kind="appointment",
                 title=_("%(time)s %(title)s")
                 % {"time": f"{begins:%H:%M}", "title": appointment.title},
-                url=reverse("appointments:detail", args=[appointment.pk]),
+                url=url_for("appointments:detail", appointment.pk),
                 due=today,
                 subject=appointment.where,
             )

@@ -13,6 +13,7 @@ from lotse.accounts.permissions import is_staff_member
 from lotse.cases.models import Case, PhaseChoices, case_number
 from lotse.cases.permissions import staff_ids, staff_markers, visible_cases
 from lotse.cases.rules import OPEN_PHASES
+from lotse.core.links import url_for
 from lotse.core.prepared import Markers, prepared
 from lotse.people.models import client_name
 
@@ -29,6 +30,7 @@ class OpenCaseRow:
     """A line of the start page's open-case list."""
 
     pk: int
+    url: str
     number: str
     client: str
     phase: str
@@ -69,6 +71,7 @@ def get_longest_without_contact(user, cutoff: dt.date, limit: int) -> list[OpenC
     return [
         OpenCaseRow(
             pk=pk,
+            url=url_for("cases:detail", pk),
             number=case_number(opened_on, pk),
             client=client_name(family, given),
             phase=phase,

@@ -17,6 +17,7 @@ from lotse.cases.models import Approval, Goal, GoalAgreement, TransferRequest, c
 from lotse.cases.permissions import open_cases_worked_on
 from lotse.cases.rules import GoalStatus
 from lotse.core.extensions import WorklistItem, capped
+from lotse.core.links import url_for
 from lotse.core.models import translated
 from lotse.core.prepared import Markers, prepared
 from lotse.people.models import client_name
@@ -68,7 +69,7 @@ def _overdue_goals(user, today: dt.date, limit: int = LIMIT) -> Iterable[Worklis
         yield WorklistItem(
             kind="goal_overdue",
             title=title % {"goal": description[:60], "field": translated(labels, code)},
-            url=reverse("cases:goal-review", kwargs={"pk": pk}),
+            url=url_for("cases:goal-review", pk),
             due=target,
             subject=f"{case_number(opened_on, case_pk)} · {client_name(family, given)}",
             overdue=True,

@@ -31,7 +31,6 @@ from allauth.mfa.models import Authenticator
 from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
 from django.conf import settings
 from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
-from django.contrib.sessions.backends.db import SessionStore
 from django.db import connection, transaction
 from django.db.models import Exists, OuterRef
 from django.test import Client as TestClient
@@ -40,6 +39,7 @@ from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 
 from lotse.accounts.models import Location, Organisation, Role, User
+from lotse.accounts.sessions import SessionStore
 from lotse.cases.models import Case, GoalAgreement, PhaseTransition
 from lotse.cases.rules import Phase
 from lotse.core.defaults import seed_municipality

@@ -11,12 +11,12 @@ import datetime as dt
 from collections.abc import Iterable
 
 from django.db.models import Q
-from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from lotse.accounts.permissions import is_case_manager
 from lotse.cases.permissions import open_cases_worked_on
 from lotse.core.extensions import WorklistItem, capped
+from lotse.core.links import url_for
 from lotse.core.prepared import Markers, prepared
 from lotse.people.models import Client, client_name
 
@@ -70,7 +70,7 @@ def items(user, today: dt.date, limit: int | None = None) -> Iterable[WorklistIt
         clients[row[0]] = row
     found: list[WorklistItem] = []
     for pk, family, given, residence_until, passport_until in clients.values():
-        url = reverse("people:detail", args=[pk])
+        url = url_for("people:detail", pk)
         name = client_name(family, given)
         for kind, due, expired_text, expiring_text in (
             (

@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from lotse.accounts.permissions import is_case_manager
 from lotse.cases.permissions import open_cases_worked_on
 from lotse.core.extensions import WorklistItem, capped
+from lotse.core.links import url_for
 from lotse.core.prepared import Markers, prepared
 from lotse.people.models import client_name
 from lotse.referrals.models import Referral
@@ -68,7 +69,7 @@ def items(user, today: dt.date, limit: int | None = None) -> Iterator[WorklistIt
             yield WorklistItem(
                 kind=f"referral_{status}",
                 title=title % {"organisation": organisation},
-                url=reverse("cases:detail", args=[case_pk]),
+                url=url_for("cases:detail", case_pk),
                 due=timezone.localdate(changed_at),
                 subject=client_name(family, given),
             )
