@@ -12,6 +12,7 @@ from django.utils.translation import get_language_info
 from lotse.accounts.models import Role, User
 from lotse.appointments.models import Appointment, FollowUp, Interpreter, split_languages
 from lotse.cases.models import Case
+from lotse.core.prepared import Markers, children_of, prepared
 
 
 def language_label(code: str) -> str:
@@ -65,16 +66,26 @@ def get_language_matches(
     return matches
 
 
+@prepared
+def _open_follow_ups(p: Markers):
+    return FollowUp.objects.open().filter(case_id=p.int("case")).order_by("due_on", "pk")[:20]
+
+
 def get_open_follow_ups(case: Case) -> list[FollowUp]:
-    return list(case.follow_ups.open().order_by("due_on", "pk")[:20])
+    return children_of(case, _open_follow_ups(case=case.pk), "case")
 
 
-def get_upcoming_appointments(case: Case, now: dt.datetime, limit: int = 5) -> list[Appointment]:
-    return list(
-        case.appointments.filter(ends_at__gte=now)
+@prepared
+def _upcoming_appointments(p: Markers, limit: int):
+    return (
+        Appointment.objects.filter(cases=p.int("case"), ends_at__gte=p.datetime("now"))
         .select_related("location", "interpreter")
         .order_by("starts_at")[:limit]
     )
+
+
+def get_upcoming_appointments(case: Case, now: dt.datetime, limit: int = 5) -> list[Appointment]:
+    return _upcoming_appointments(limit=limit, case=case.pk, now=now)
 
 
 def day_bounds(day: dt.date) -> tuple[dt.datetime, dt.datetime]:

@@ -140,6 +140,18 @@ class CaseClosedError(PermissionDenied):
         self.case = case
 
 
+@prepared
+def _visible_case(p: Markers, role: str):
+    return (
+        visible_cases(role, **staff_markers(p))
+        .select_related(
+            "client", "case_manager", "location", "closure_reason", "organisation", "municipality"
+        )
+        .filter(pk=p.int("case"))
+        .order_by()[:1]  # one row by its key: no ordering to work out
+    )
+
+
 def access_case(
     request: HttpRequest, pk: int, *, log: bool = True, to_change: bool = False
 ) -> Case:
@@ -148,22 +160,17 @@ def access_case(
     With `to_change`, a closed case is refused: it is a finished record until it is
     reopened with a reason, so nothing new is added to it by accident.
     """
-    found = (
-        cases_visible_to(request.user)
-        .select_related(
-            "client",
-            "case_manager",
-            "location",
-            "closure_reason",
-            "organisation",
-            "municipality",
-        )
-        .filter(pk=pk)
-        .order_by()[:1]  # one row by its key: no ordering to work out
-    )
-    case = next(iter(found), None)
-    if case is None:
+    user = request.user
+    try:
+        case_id = int(pk)
+    except (TypeError, ValueError):
+        raise Http404 from None
+    if not is_staff_member(user) or not 0 < case_id < 2**63:
         raise Http404
+    found = _visible_case(role=user.role, case=case_id, **staff_ids(user))
+    if not found:
+        raise Http404
+    case = found[0]
     case._visible_to = {request.user.pk}  # type: ignore[attr-defined]  # sections reuse it
     if to_change and not case.is_open:
         raise CaseClosedError(case)

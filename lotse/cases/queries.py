@@ -9,12 +9,24 @@ from dataclasses import dataclass
 from django.db.models import Count, QuerySet
 from django.db.models.functions import Coalesce
 
+from lotse.accounts.models import User
 from lotse.accounts.permissions import is_staff_member
-from lotse.cases.models import Case, PhaseChoices, case_number
+from lotse.cases.models import (
+    Approval,
+    Assessment,
+    AssessmentEntry,
+    Case,
+    Goal,
+    GoalAgreement,
+    PhaseChoices,
+    PhaseTransition,
+    TransferRequest,
+    case_number,
+)
 from lotse.cases.permissions import staff_ids, staff_markers, visible_cases
 from lotse.cases.rules import OPEN_PHASES
 from lotse.core.links import url_for
-from lotse.core.prepared import Markers, prepared
+from lotse.core.prepared import Markers, children_of, prepared
 from lotse.people.models import client_name
 
 # Aggregates shown to coordinators hide counts below this (re-identification risk).
@@ -105,6 +117,50 @@ def suppress_small(count: int) -> str:
     return f"< {SMALL_COUNT}" if 0 < count < SMALL_COUNT else str(count)
 
 
+# The case page's queries, prepared (lotse.core.prepared): the page is opened all day.
+@prepared
+def _assessments(p: Markers):
+    return Assessment.objects.filter(case_id=p.int("case")).select_related("created_by")
+
+
+@prepared
+def _agreements(p: Markers):
+    return GoalAgreement.objects.filter(case_id=p.int("case")).select_related("created_by")
+
+
+@prepared
+def _pending_approvals(p: Markers):
+    return Approval.objects.filter(
+        case_id=p.int("case"), status=Approval.Status.PENDING
+    ).select_related("requested_by", "closure_reason")
+
+
+@prepared
+def _pending_transfers(p: Markers):
+    return TransferRequest.objects.filter(
+        case_id=p.int("case"), status=TransferRequest.Status.PENDING
+    ).select_related("to_organisation", "requested_by")
+
+
+@prepared
+def _transitions(p: Markers):
+    return PhaseTransition.objects.filter(case_id=p.int("case")).select_related("by")
+
+
+@prepared
+def _shared_with(p: Markers):
+    return User.objects.filter(shared_cases=p.int("case"))
+
+
+def get_timeline(case: Case) -> list[PhaseTransition]:
+    return children_of(case, _transitions(case=case.pk), "case")
+
+
+def get_shared_with(case: Case) -> list[User]:
+    """The users the case is shared with (besides its case manager)."""
+    return _shared_with(case=case.pk)
+
+
 def get_case_overview(case: Case) -> dict:
     """Everything the case page shows about the cycle, in a fixed number of queries.
 
@@ -112,10 +168,9 @@ def get_case_overview(case: Case) -> dict:
     them) and only the current goal agreement its goals, so the page stays the
     same size in queries however long the case runs.
     """
-    from lotse.cases.models import Approval, AssessmentEntry, Goal, GoalAgreement, TransferRequest
     from lotse.cases.rules import CaseFacts, Phase, need_changes
 
-    assessments = list(case.assessments.select_related("created_by"))
+    assessments = children_of(case, _assessments(case=case.pk), "case")
     latest, previous = (assessments + [None, None])[:2]
     entries = (
         list(
@@ -126,23 +181,15 @@ def get_case_overview(case: Case) -> dict:
         if latest
         else []
     )
-    agreements = list(case.goal_agreements.select_related("created_by"))
+    agreements = children_of(case, _agreements(case=case.pk), "case")
     current = next((a for a in agreements if a.status != GoalAgreement.Status.REJECTED), None)
     goals = (
         list(Goal.objects.filter(agreement=current).select_related("field", "partner"))
         if current
         else []
     )
-    approvals = list(
-        case.approvals.filter(status=Approval.Status.PENDING).select_related(
-            "requested_by", "closure_reason"
-        )
-    )
-    transfers = list(
-        case.transfer_requests.filter(status=TransferRequest.Status.PENDING).select_related(
-            "to_organisation", "requested_by"
-        )
-    )
+    approvals = children_of(case, _pending_approvals(case=case.pk), "case")
+    transfers = children_of(case, _pending_transfers(case=case.pk), "case")
     facts = CaseFacts(
         phase=Phase(case.phase),
         has_assessment=bool(assessments),

@@ -89,8 +89,8 @@ def case_detail(request, pk: int):
         "cases/case_detail.html",
         {
             "case": case,
-            "transitions": case.transitions.select_related("by"),
-            "shared_with": case.shared_with.all(),
+            "transitions": queries.get_timeline(case),
+            "shared_with": queries.get_shared_with(case),
             "steps": offered,
             "blocked_steps": blocked,
             "may_reassign": may_reassign(request.user, case),

@@ -7,15 +7,19 @@ from django.utils.translation import gettext as _
 
 from lotse.consents.models import Consent
 from lotse.core.extensions import CaseSection
+from lotse.core.prepared import Markers, prepared
+
+
+@prepared
+def _consents_of_client(p: Markers):
+    return Consent.objects.filter(client_id=p.int("client")).select_related("recipient")[:100]
 
 
 def section(request, case) -> CaseSection | None:
     if not request.user.has_perm("cases.view_case", case):
         return None
     today = timezone.localdate()
-    consents = list(
-        Consent.objects.filter(client_id=case.client_id).select_related("recipient")[:100]
-    )
+    consents = _consents_of_client(client=case.client_id)
     rows = [(consent, consent.state_on(today)) for consent in consents]
     return CaseSection(
         title=_("Consents"),

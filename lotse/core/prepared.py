@@ -33,12 +33,13 @@ import inspect
 from collections.abc import Callable, Hashable
 from typing import Any
 
+from django.core.exceptions import EmptyResultSet
 from django.db import connections
-from django.db.models import QuerySet
+from django.db.models import Model, QuerySet
 
 from lotse.core.lookups import any_param
 
-__all__ = ["Markers", "PreparedError", "prepared"]
+__all__ = ["Markers", "PreparedError", "children_of", "prepared"]
 
 
 class PreparedError(Exception):
@@ -117,8 +118,11 @@ class _Shape:
         self.queryset = queryset
         self.kinds = markers.kinds
         compiler = queryset.query.get_compiler(queryset.db)
-        self.sql, params = compiler.as_sql()
         self.compiler = compiler
+        try:
+            self.sql, params = compiler.as_sql()
+        except EmptyResultSet:  # .none(), or a rule that admits nothing: the same for all
+            self.sql, params = "", ()
         adapted = {
             name: _adapt(kind, markers.sentinels[name], connection)
             for name, kind in markers.kinds.items()
@@ -137,6 +141,8 @@ class _Shape:
         # its value is simply not used.
 
     def run(self, values: dict[str, Any], connection) -> list:
+        if not self.sql:
+            return []
         params = list(self.params)
         for position, name in self.slots:
             params[position] = _adapt(self.kinds[name], values[name], connection)
@@ -201,3 +207,11 @@ def prepared(build: Callable[..., QuerySet]) -> Callable[..., list]:
         return shape.run(kwargs, connection)
 
     return run
+
+
+def children_of[T: Model](parent: Model, rows: list[T], field: str) -> list[T]:
+    """`rows` with `parent` set as their `field` (a foreign key to it), as a related
+    manager (``case.contacts``) would: reading ``row.case`` then costs no query."""
+    for row in rows:
+        row._state.fields_cache[field] = parent
+    return rows
