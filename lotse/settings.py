@@ -123,6 +123,8 @@ TEMPLATES = [
         "DIRS": [BASE_DIR / "lotse" / "templates"],
         "APP_DIRS": True,
         "OPTIONS": {
+            # {% url %} with a fast path for links by id, and |short_date, in every template
+            "builtins": ["lotse.core.templatetags.links", "lotse.core.templatetags.dates"],
             "context_processors": [
                 "django.template.context_processors.request",
                 "django.template.context_processors.i18n",

@@ -13,7 +13,7 @@ from django.core.exceptions import PermissionDenied
 from django.db.models import QuerySet
 from django.http import Http404, HttpRequest
 
-from lotse.accounts.models import Role
+from lotse.accounts.models import Role, User
 from lotse.accounts.permissions import is_case_manager, is_staff_member
 from lotse.audit.actions import do_log_access
 from lotse.cases.models import Case
@@ -167,11 +167,12 @@ def access_case(
         raise Http404 from None
     if not is_staff_member(user) or not 0 < case_id < 2**63:
         raise Http404
+    assert isinstance(user, User)  # a staff member is signed in  # noqa: S101
     found = _visible_case(role=user.role, case=case_id, **staff_ids(user))
     if not found:
         raise Http404
     case = found[0]
-    case._visible_to = {request.user.pk}  # type: ignore[attr-defined]  # sections reuse it
+    case._visible_to = {request.user.pk}  # sections reuse it
     if to_change and not case.is_open:
         raise CaseClosedError(case)
     if log:

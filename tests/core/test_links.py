@@ -55,3 +55,22 @@ def test_short_date_matches_the_date_filter_in_each_language():
             )
             == "09.03.2026"
         )
+
+
+def test_the_url_tag_gives_reverses_links_also_with_as_and_for_non_ids():
+    template = Template(
+        "{% url 'cases:detail' pk %}|{% url 'cases:detail' pk as link %}{{ link }}|"
+        "{% url 'cases:detail' text %}|{% url 'cases:detail' pk=pk %}|"
+        "{% url 'core:start' %}|{% url 'cases:detail' 1 2 as missing %}[{{ missing }}]"
+    )
+    out = template.render(Context({"pk": 12, "text": "34"})).split("|")
+    assert out == [
+        reverse("cases:detail", args=[12]),
+        reverse("cases:detail", args=[12]),
+        reverse("cases:detail", args=[34]),
+        reverse("cases:detail", args=[12]),
+        reverse("core:start"),
+        "[]",
+    ]
+    with pytest.raises(NoReverseMatch):
+        Template("{% url 'cases:detail' 1 2 %}").render(Context())

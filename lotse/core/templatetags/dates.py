@@ -28,4 +28,6 @@ def short_date(value) -> str:
         return ""
     if isinstance(value, dt.datetime):
         return formats.date_format(timezone.localtime(value), "SHORT_DATE_FORMAT")
+    if not isinstance(value, dt.date):
+        return ""  # as Django's date filter gives for what is not a date
     return _short(value, get_language())
