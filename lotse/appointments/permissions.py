@@ -62,7 +62,7 @@ def organised_or_taking_part(
     )
     taking_part = through.filter(by_case).values("appointment_id")
     return Appointment.objects.filter(
-        municipality_id=municipality_id, pk__in=organised.union(taking_part)
+        municipality_id=municipality_id, pk__any=organised.union(taking_part)
     )
 
 

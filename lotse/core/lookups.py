@@ -1,4 +1,4 @@
-"""``field__any=[ids]``: membership in a list of ids as one parameter.
+"""``field__any=[ids]``: membership in a list of ids as one parameter (or in a subquery).
 
 ``field__in=[...]`` writes one placeholder per id, so its SQL differs with the length of
 the list: Django compiles every id, and PostgreSQL cannot reuse a prepared statement
@@ -12,6 +12,7 @@ import json
 from collections.abc import Iterable
 
 from django.db.models import Field, ForeignObject, Lookup
+from django.db.models.sql import Query
 
 
 class AnyOf(Lookup):
@@ -19,10 +20,22 @@ class AnyOf(Lookup):
     prepare_rhs = False
 
     def get_prep_lookup(self):
+        if isinstance(self.rhs, Query):  # a subquery of ids: its order does not matter
+            self.rhs.clear_ordering(clear_default=True)
+            return self.rhs
+        if hasattr(self.rhs, "resolve_expression"):
+            return self.rhs
         return [int(value) for value in self.rhs]
 
     def as_sql(self, compiler, connection):
         lhs, lhs_params = self.process_lhs(compiler, connection)
+        if hasattr(self.rhs, "as_sql"):
+            # PostgreSQL reads the subquery's ids once into an array and then looks each
+            # up by index, where `IN (subquery)` may make it hash the whole table.
+            rhs, rhs_params = self.process_rhs(compiler, connection)
+            if connection.vendor == "postgresql":
+                return f"{lhs} = ANY(ARRAY{rhs})", (*lhs_params, *rhs_params)
+            return f"{lhs} IN {rhs}", (*lhs_params, *rhs_params)
         if connection.vendor == "postgresql":
             return f"{lhs} = ANY(%s::bigint[])", (*lhs_params, any_param(connection, self.rhs))
         return (

@@ -19,3 +19,11 @@ def test_any_sql_does_not_depend_on_how_many_ids(world):
 
     assert sql([1]) == sql([1, 2, 3, 4])
     assert sql([1]) != Case.objects.filter(pk__in=[1, 2]).query.sql_with_params()[0]
+
+
+def test_any_takes_a_subquery_of_ids_as_in_does(world):
+    managed = Case.objects.filter(case_manager=world.case_manager_a).values("pk")
+    shared = Case.objects.filter(pk=world.case_b.pk).values("pk")
+    for ids in (managed, managed.union(shared)):
+        assert set(Case.objects.filter(pk__any=ids)) == set(Case.objects.filter(pk__in=ids))
+    assert set(Case.objects.filter(pk__any=managed.union(shared))) >= {world.case_a, world.case_b}
