@@ -58,6 +58,10 @@ OPTIONAL_PAGES: tuple[tuple[str, str], ...] = ()
 
 
 # The server may redirect plain HTTP to HTTPS; behind a proxy it trusts this header.
+# Clicks per user before measuring: a server that has just started compiles each
+# template once per process and each prepared query once per thread and connection,
+# and PostgreSQL prepares a statement on its second use; a server in use has long done so.
+WARM_UP_CLICKS = 3
 PROXY_HEADERS = {"X-Forwarded-Proto": "https"}
 
 
@@ -483,7 +487,7 @@ def drive(
     *,
     concurrency: int,
     total: int,
-    warm_up: bool = True,
+    warm_up: int = WARM_UP_CLICKS,
     think: float = 0.0,
 ) -> Result:
     """`total` GETs spread over `concurrency` threads; targets are (session key, url).
@@ -522,7 +526,7 @@ def drive(
         session_key, url = targets[index % len(targets)]
         pause = random.Random(index)  # noqa: S311  (timing jitter, not security)
         try:
-            if warm_up:
+            for _ in range(warm_up):
                 fetch(session_key, url)
         except OSError:
             with lock:
@@ -649,7 +653,7 @@ def _measure(
     result = drive(base, targets, concurrency=concurrency, total=requests, think=think)
     if think <= 0:
         return result, None
-    return result, drive(base, targets, concurrency=concurrency, total=requests, warm_up=False)
+    return result, drive(base, targets, concurrency=concurrency, total=requests, warm_up=0)
 
 
 def render(
