@@ -4,12 +4,13 @@ over the cases a user may see (lotse.cases.permissions)."""
 from __future__ import annotations
 
 import datetime as dt
+from collections import Counter
 from dataclasses import dataclass
 
 from django.db.models import Count, QuerySet
 from django.db.models.functions import Coalesce
 
-from lotse.accounts.models import User
+from lotse.accounts.models import Role, User
 from lotse.accounts.permissions import is_staff_member
 from lotse.cases.models import (
     Approval,
@@ -23,7 +24,7 @@ from lotse.cases.models import (
     TransferRequest,
     case_number,
 )
-from lotse.cases.permissions import staff_ids, staff_markers, visible_cases
+from lotse.cases.permissions import open_cases_of, staff_ids, staff_markers, visible_cases
 from lotse.cases.rules import OPEN_PHASES
 from lotse.core.links import url_for
 from lotse.core.prepared import Markers, children_of, prepared
@@ -59,14 +60,12 @@ def _visible(p: Markers, role: str) -> QuerySet[Case]:
 def _longest_without_contact(p: Markers, role: str, limit: int):
     return (
         get_open_cases(_visible(p, role))
-        .annotate(since=Coalesce("last_contact_on", "opened_on"))
-        .order_by("since", "pk")
+        .order_by(Coalesce("last_contact_on", "opened_on"), "pk")
         .values_list(
             "pk",
             "opened_on",
             "phase",
             "last_contact_on",
-            "since",
             "client__family_name",
             "client__given_names",
         )[:limit]
@@ -75,11 +74,19 @@ def _longest_without_contact(p: Markers, role: str, limit: int):
 
 def get_longest_without_contact(user, cutoff: dt.date, limit: int) -> list[OpenCaseRow]:
     """The open cases the user may see, longest without contact first, counting from the
-    opening where there was none; read as plain rows (one query, no model instances)."""
+    opening where there was none; as plain rows. A case manager sees exactly the cases
+    they work on, which the page has read already; a team lead, the whole team's."""
     if not is_staff_member(user):
         return []
+    if user.role == Role.CASE_MANAGER:
+        cases = sorted(open_cases_of(user), key=lambda c: (c.last_contact_on or c.opened_on, c.pk))
+        rows = [
+            (c.pk, c.opened_on, c.phase, c.last_contact_on, c.family_name, c.given_names)
+            for c in cases[:limit]
+        ]
+    else:
+        rows = _longest_without_contact(role=user.role, limit=limit, **staff_ids(user))
     labels = dict(PhaseChoices.choices)
-    rows = _longest_without_contact(role=user.role, limit=limit, **staff_ids(user))
     return [
         OpenCaseRow(
             pk=pk,
@@ -89,9 +96,9 @@ def get_longest_without_contact(user, cutoff: dt.date, limit: int) -> list[OpenC
             phase=phase,
             phase_label=str(labels.get(phase, phase)),
             last_contact_on=last_contact_on,
-            quiet=since < cutoff,
+            quiet=(last_contact_on or opened_on) < cutoff,
         )
-        for pk, opened_on, phase, last_contact_on, since, family, given in rows
+        for pk, opened_on, phase, last_contact_on, family, given in rows
     ]
 
 
@@ -101,15 +108,17 @@ def get_phase_counts(scope: QuerySet[Case]) -> dict[str, int]:
 
 
 @prepared
-def _visible_phase_counts(p: Markers, role: str):
-    return _visible(p, role).values_list("phase").annotate(n=Count("id")).order_by()
+def _open_phase_counts(p: Markers, role: str):
+    return get_open_cases(_visible(p, role)).values_list("phase").annotate(n=Count("id")).order_by()
 
 
-def get_visible_phase_counts(user) -> dict[str, int]:
-    """Cases per phase among those the user may see."""
+def get_open_phase_counts(user) -> dict[str, int]:
+    """Open cases per phase among those the user may see."""
     if not is_staff_member(user):
         return {}
-    return dict(_visible_phase_counts(role=user.role, **staff_ids(user)))
+    if user.role == Role.CASE_MANAGER:  # exactly the cases they work on, read already
+        return dict(Counter(case.phase for case in open_cases_of(user)))
+    return dict(_open_phase_counts(role=user.role, **staff_ids(user)))
 
 
 def suppress_small(count: int) -> str:

@@ -30,11 +30,11 @@ def start(request):
         # Longest without contact first, counting from the opening where there was none:
         # one list, in which the cases past the municipality's limit are flagged.
         open_cases = queries.get_longest_without_contact(user, cutoff, OPEN_CASES_SHOWN)
-        counts = queries.get_visible_phase_counts(user)
+        counts = queries.get_open_phase_counts(user)
         context.update(
             worklist=True,
             open_cases=open_cases,
-            open_count=sum(n for phase, n in counts.items() if phase != "closed"),
+            open_count=sum(counts.values()),
             no_contact_weeks=municipality.no_contact_weeks,
             phase_counts=[
                 (label, counts.get(value, 0))

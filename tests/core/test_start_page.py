@@ -89,3 +89,25 @@ def test_the_to_do_page_is_in_the_access_log_like_the_start_page(client, world):
     assert client.get("/todo/").status_code == 200
     entry = AccessLogEntry.objects.filter(action="cases.worklist.viewed").latest("pk")
     assert entry.user_id == world.case_manager_a.pk
+
+
+def test_a_team_lead_sees_the_teams_open_cases_a_case_manager_only_their_own(
+    client, world, settings
+):
+    settings.LANGUAGE_CODE = "en"
+    today = timezone.localdate()
+    theirs = make_client(world.municipality_a, world.kim_a, world.other_case_manager_a)
+    theirs.family_name = "Theirs"
+    theirs.save()
+    make_case(theirs, world.other_case_manager_a, opened_on=today - dt.timedelta(days=999))
+    make_case(theirs, world.other_case_manager_a, phase="closed")
+
+    client.force_login(world.team_lead_a)
+    lead = client.get("/", HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    assert "2 open cases" in lead
+    assert "Theirs" in _rows(lead)[0]  # the team's, longest without contact first
+
+    client.force_login(world.case_manager_a)
+    own = client.get("/", HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    assert "1 open case" in own
+    assert not any("Theirs" in row for row in _rows(own))
