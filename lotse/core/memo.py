@@ -18,6 +18,10 @@ _store: ContextVar[dict[Hashable, Any] | None] = ContextVar("lotse_memo", defaul
 
 @contextmanager
 def memoised() -> Iterator[None]:
+    """Share values inside the block; inside an outer block, the outer block's."""
+    if _store.get() is not None:
+        yield
+        return
     token = _store.set({})
     try:
         yield
