@@ -1,4 +1,9 @@
-"""Follow-ups and appointments on the case page."""
+"""Follow-ups and appointments on the case page.
+
+The form for a new follow-up is fetched when the user opens it (htmx GET of
+``appointments:followup-add``), as the other sections' forms are: most views of a case
+page only read.
+"""
 
 from __future__ import annotations
 
@@ -15,9 +20,9 @@ from lotse.core.extensions import CaseSection
 
 
 def section_context(case: Case, form: FollowUpForm | None = None) -> dict[str, Any]:
-    if form is None:
-        form = FollowUpForm(auto_id="followup_%s")
-    else:
+    """The section's context; with `form` (the add view's, bound or not) the form is shown,
+    else it is fetched when the user opens it (partials/form_loading.html)."""
+    if form is not None:
         form.auto_id = "followup_%s"
     return {
         "follow_ups": get_open_follow_ups(case),
