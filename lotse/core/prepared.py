@@ -123,12 +123,12 @@ class _Shape:
             self.sql, params = compiler.as_sql()
         except EmptyResultSet:  # .none(), or a rule that admits nothing: the same for all
             self.sql, params = "", ()
+        self.slots: list[tuple[int, str]] = []
+        self.params = list(params)
         adapted = {
             name: _adapt(kind, markers.sentinels[name], connection)
             for name, kind in markers.kinds.items()
         }
-        self.slots: list[tuple[int, str]] = []
-        self.params = list(params)
         for position, param in enumerate(self.params):
             for name, sentinel in adapted.items():
                 if type(param) is type(sentinel) and param == sentinel:
@@ -139,6 +139,11 @@ class _Shape:
                     raise PreparedError(f"a marker was transformed into {param!r}")
         # A marker the rule did not need (a team lead's scope has no user id) is fine:
         # its value is simply not used.
+
+    def constants(self) -> list:
+        """The parameters that are not markers' (the same on every call)."""
+        slots = {position for position, _name in self.slots}
+        return [param for i, param in enumerate(self.params) if i not in slots]
 
     def run(self, values: dict[str, Any], connection) -> list:
         if not self.sql:
@@ -199,6 +204,12 @@ def prepared(build: Callable[..., QuerySet]) -> Callable[..., list]:
         if shape is None:
             markers = Markers()
             shape = _Shape(build(markers, **static), markers, connection)
+            # Built twice: a builder that reads the clock (or anything else that changes)
+            # instead of taking a marker would bake its first value in. Refuse it.
+            again = Markers()
+            twin = _Shape(build(again, **static), again, connection)
+            if (twin.sql, twin.constants()) != (shape.sql, shape.constants()):
+                raise PreparedError(f"{build.__name__} reads a value that is not a marker")
             shapes[key] = shape
         if set(kwargs) != set(shape.kinds):
             raise TypeError(

@@ -91,3 +91,12 @@ def test_a_builder_that_transforms_or_drops_a_marker_is_refused(world):
         searched(q="x")
     with pytest.raises(PreparedError):
         shifted(until=dt.date(2026, 1, 1))
+
+
+def test_a_builder_that_reads_the_clock_instead_of_a_marker_is_refused(world):
+    @prepared
+    def created_before_now(p):
+        return FollowUp.objects.filter(case_id=p.int("case"), created_at__lte=timezone.now())
+
+    with pytest.raises(PreparedError):
+        created_before_now(case=world.case_a.pk)
