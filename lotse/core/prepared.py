@@ -125,6 +125,7 @@ class _Shape:
             self.sql, params = "", ()
         self.slots: list[tuple[int, str]] = []
         self.params = list(params)
+        self.converters: dict | None = None
         adapted = {
             name: _adapt(kind, markers.sentinels[name], connection)
             for name, kind in markers.kinds.items()
@@ -140,6 +141,12 @@ class _Shape:
         # A marker the rule did not need (a team lead's scope has no user id) is fine:
         # its value is simply not used.
 
+    def _converters(self, expressions) -> dict:
+        """The row converters (dates on SQLite, JSON, ...): the same columns every call."""
+        if self.converters is None:
+            self.converters = self.compiler.get_converters(expressions)
+        return self.converters
+
     def constants(self) -> list:
         """The parameters that are not markers' (the same on every call)."""
         slots = {position for position, _name in self.slots}
@@ -153,6 +160,7 @@ class _Shape:
             params[position] = _adapt(self.kinds[name], values[name], connection)
         compiler = _copy(self.compiler)
         compiler.as_sql = lambda *args, **kwargs: (self.sql, tuple(params))  # type: ignore[method-assign]
+        compiler.get_converters = self._converters  # type: ignore[method-assign]
         template = self.queryset
         queryset = _copy(template)
         query = _copy(template.query)
