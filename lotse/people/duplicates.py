@@ -289,11 +289,15 @@ def _ranked(keys: list[str], postings: dict[str, list[int]], exclude: int) -> li
     usable = [(k, postings[k]) for k in dict.fromkeys(keys) if 0 < len(postings[k]) <= KEY_ROWS_MAX]
     # The clients sharing two or more keys: set operations, no step per client
     # (a million clients give some 1,200 holders per record, 140 of them sharing two).
-    seen: set[int] = set()
+    # The longest list last: it is only looked up in `seen`, never added to it.
+    lists = sorted((holders for _k, holders in usable), key=len)
+    seen: set[int] = set(lists[0]) if lists else set()
     multi: set[int] = set()
-    for _k, holders in usable:
+    for holders in lists[1:-1]:
         multi |= seen.intersection(holders)
         seen.update(holders)
+    if len(lists) > 1:
+        multi |= seen.intersection(lists[-1])
     multi.discard(exclude)
     ranked: list[int] = []
     if len(multi) == 1:

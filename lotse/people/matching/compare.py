@@ -409,11 +409,15 @@ def _name_reasons(part: str, m: NameMatch | None) -> list[str]:
     return out
 
 
-def compare(a: dict, b: dict) -> Comparison:
-    a = a if isinstance(a, dict) else {}
-    b = b if isinstance(b, dict) else {}
-    na = _names(_text(a, "given_names"), _text(a, "family_name"))
-    nb = _names(_text(b, "given_names"), _text(b, "family_name"))
+@lru_cache(maxsize=16384)
+def _name_part(
+    given_a: str, family_a: str, given_b: str, family_b: str
+) -> tuple[float, tuple[str, ...]]:
+    """The names' evidence and reasons: the best arrangement (as written, swapped,
+    pooled). Cached by the four strings: among a record's candidates the same
+    spellings come again and again (namesakes), while dates and the rest differ."""
+    na = _names(given_a, family_a)
+    nb = _names(given_b, family_b)
 
     arrangements = []
     g, f = name_match(na.given, nb.given), name_match(na.family, nb.family)
@@ -445,7 +449,17 @@ def compare(a: dict, b: dict) -> Comparison:
         reasons.append(how)
     if any(t.abjad for t in na.given + na.family + nb.given + nb.family):
         reasons.append("original_script")
+    return ev, tuple(reasons)
 
+
+def compare(a: dict, b: dict) -> Comparison:
+    a = a if isinstance(a, dict) else {}
+    b = b if isinstance(b, dict) else {}
+    given_a, family_a = _text(a, "given_names"), _text(a, "family_name")
+    ev, name_reasons = _name_part(
+        given_a, family_a, _text(b, "given_names"), _text(b, "family_name")
+    )
+    reasons = list(name_reasons)
     ev += date_evidence(a.get("date_of_birth"), b.get("date_of_birth"), reasons)
 
     ga, gb = _text(a, "gender").lower()[:1], _text(b, "gender").lower()[:1]
