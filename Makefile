@@ -49,7 +49,8 @@ bench: install
 	$(LOTSE) bench $(BENCH_ARGS)
 
 messages: install
-	scripts/messages
+	cd lotse && ../$(LOTSE) makemessages -l de -l en -l ar -l fa -l uk -l tr --no-obsolete
+	cd lotse && ../$(LOTSE) compilemessages
 
 clean:
 	rm -rf .tools $(VENV) var test-artifacts
