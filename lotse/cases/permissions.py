@@ -77,7 +77,10 @@ def cases_worked_on_by(user) -> QuerySet[Case]:
     return worked_on_cases(user.role, **staff_ids(user))
 
 
-def worked_on_cases(role: str, *, user: int, organisation: int, municipality: int):
+def worked_on_cases(
+    role: str, *, user: int, organisation: int, municipality: int
+) -> QuerySet[Case]:
+    """cases_worked_on_by's rule, from a staff member's role and ids (see visible_cases)."""
     scope = visible_cases(role, user=user, organisation=organisation, municipality=municipality)
     if role == Role.CASE_MANAGER:
         return scope  # already exactly their own and shared cases
