@@ -23,13 +23,13 @@ class AnyOf(Lookup):
         if isinstance(self.rhs, Query):  # a subquery of ids: its order does not matter
             self.rhs.clear_ordering(clear_default=True)
             return self.rhs
-        if hasattr(self.rhs, "resolve_expression"):
-            return self.rhs
+        if hasattr(self.rhs, "resolve_expression"):  # a column would make ANY(ARRAY col)
+            raise TypeError("__any takes a list of ids or a subquery of ids")
         return [int(value) for value in self.rhs]
 
     def as_sql(self, compiler, connection):
         lhs, lhs_params = self.process_lhs(compiler, connection)
-        if hasattr(self.rhs, "as_sql"):
+        if isinstance(self.rhs, Query):
             # PostgreSQL reads the subquery's ids once into an array and then looks each
             # up by index, where `IN (subquery)` may make it hash the whole table.
             rhs, rhs_params = self.process_rhs(compiler, connection)
