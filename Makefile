@@ -49,8 +49,7 @@ bench: install
 	$(LOTSE) bench $(BENCH_ARGS)
 
 messages: install
-	cd lotse && ../$(LOTSE) makemessages -l de -l en -l ar -l fa -l uk -l tr --no-obsolete
-	cd lotse && ../$(LOTSE) compilemessages
+	$(VENV)/bin/python scripts/messages
 
 clean:
 	rm -rf .tools $(VENV) var test-artifacts

@@ -260,7 +260,9 @@ LANGUAGES = [
 LANGUAGES_RTL = {"ar", "fa"}
 # Languages in which the staff interface is complete (the rest serve clients).
 UI_LANGUAGES = ["de", "en"]
-LOCALE_PATHS = [BASE_DIR / "lotse" / "locale"]
+# The house wording first (it replaces an app's own wording), then the catalogue of
+# the core app and the shared templates; each other app has its own (scripts/messages).
+LOCALE_PATHS = [BASE_DIR / "lotse" / "overrides" / "locale", BASE_DIR / "lotse" / "locale"]
 TIME_ZONE = "Europe/Berlin"
 USE_I18N = True
 USE_TZ = True
