@@ -604,23 +604,39 @@ def _shared_key_pairs(scope: QuerySet[Client], municipality_id: int) -> Iterator
             yield from batch
 
 
+class Scan(list):
+    """The pairs a scan found, best first; `complete` is False when more pairs of
+    records shared a key than were compared (MAX_SCAN_PAIRS, in the order of the
+    records' numbers), so that pairs of later records are missing from the list."""
+
+    complete: bool = True
+    max_pairs: int = 0
+
+
+# Pairs of records sharing a key that one scan compares at most (about 15 s of work).
+MAX_SCAN_PAIRS = 200_000
+
+
 def scan_pairs(
     scope: QuerySet[Client],
     municipality_id: int,
     *,
     limit: int = 100,
     threshold: float | None = None,
-    max_pairs: int = 200_000,
-) -> list[Pair]:
+    max_pairs: int | None = None,
+) -> Scan:
     """Pairs of possible duplicates in `scope`, best first, without pairs decided as
     "not the same person". Only pairs sharing a blocking key are compared."""
+    max_pairs = MAX_SCAN_PAIRS if max_pairs is None else max_pairs
     threshold = settings.DUPLICATE_THRESHOLD if threshold is None else threshold
     rejected = set(
         DuplicateDecision.objects.filter(municipality_id=municipality_id).values_list(
             "first_id", "second_id"
         )
     )
-    id_pairs = list(islice(_shared_key_pairs(scope, municipality_id), max_pairs))
+    id_pairs = list(islice(_shared_key_pairs(scope, municipality_id), max_pairs + 1))
+    complete = len(id_pairs) <= max_pairs
+    id_pairs = id_pairs[:max_pairs]
     id_pairs = [p for p in id_pairs if p not in rejected]
     records: dict[int, tuple[Client, list[dict]]] = {}
     wanted = {i for pair in id_pairs for i in pair}
@@ -637,4 +653,6 @@ def scan_pairs(
         if result is not None and result.score >= threshold:
             pairs.append(Pair(a[0], b[0], result.score, list(result.reasons)))
     pairs.sort(key=lambda p: (-p.score, p.first.pk, p.second.pk))
-    return pairs[:limit]
+    found = Scan(pairs[:limit])
+    found.complete, found.max_pairs = complete, max_pairs
+    return found

@@ -251,7 +251,11 @@ def duplicate_scan(request):
         detail="duplicate scan",
         request=request,
     )
-    return render(request, "people/duplicates.html", {"pairs": pairs})
+    return render(
+        request,
+        "people/duplicates.html",
+        {"pairs": pairs, "complete": pairs.complete, "max_pairs": pairs.max_pairs},
+    )
 
 
 def _pair(request, first: int, second: int) -> tuple[Client, Client]:

@@ -12,6 +12,7 @@ from lotse.audit.models import AccessLogEntry
 from lotse.consents.models import Consent
 from lotse.core.models import VulnerabilityMarker
 from lotse.people import actions
+from lotse.people import duplicates
 from lotse.people.duplicates import find_candidates, scan_pairs
 from lotse.people.models import Client, ClientBlockingKey, HouseholdMember
 from lotse.people.permissions import clients_visible_to
@@ -328,6 +329,26 @@ def test_scan_finds_pairs_and_remembers_not_the_same_person(world, client_of, lo
     assert http.get(reverse("people:duplicates")).status_code == 200
     http.post(reverse("people:not-duplicate", args=[x.pk, y.pk]))
     assert scan_pairs(clients_visible_to(world.team_lead_a), world.municipality_a.pk) == []
+
+
+def test_a_scan_that_compared_only_part_of_the_pairs_says_so(
+    world, client_of, logged_in, monkeypatch
+):
+    for given in ("Mohammed", "Muhammad", "Mohamad"):
+        client_of(
+            family_name="Al-Hassan", given_names=given, birth_year=1990, birth_month=3, birth_day=5
+        )
+    scope = clients_visible_to(world.team_lead_a)
+    assert scan_pairs(scope, world.municipality_a.pk).complete
+    partial = scan_pairs(scope, world.municipality_a.pk, max_pairs=1)
+    assert not partial.complete
+    assert len(partial) <= 1
+
+    http = logged_in(world.team_lead_a)
+    assert "unvollständig" not in http.get(reverse("people:duplicates")).content.decode()
+    monkeypatch.setattr(duplicates, "MAX_SCAN_PAIRS", 1)
+    page = http.get(reverse("people:duplicates")).content.decode()
+    assert "Diese Suche ist unvollständig" in page
 
 
 def test_scan_queries_do_not_grow_with_pairs(
