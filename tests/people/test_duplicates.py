@@ -11,8 +11,7 @@ from lotse.audit.actions import do_log_access
 from lotse.audit.models import AccessLogEntry
 from lotse.consents.models import Consent
 from lotse.core.models import VulnerabilityMarker
-from lotse.people import actions
-from lotse.people import duplicates
+from lotse.people import actions, duplicates
 from lotse.people.duplicates import find_candidates, scan_pairs
 from lotse.people.models import Client, ClientBlockingKey, HouseholdMember
 from lotse.people.permissions import clients_visible_to
