@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from lotse.people import duplicates
 from lotse.people.indexing import sync_keys
 from lotse.people.models import Client
 from tests.browser.conftest import assert_accessible, log_in, screenshot
@@ -121,3 +122,26 @@ def test_team_lead_merges_two_records_and_undoes_it(page, world):
     second.refresh_from_db()
     assert second.merged_into is None
     assert list(second.cases.all()) == [case]
+
+
+def test_team_lead_is_told_when_the_scan_compared_only_part_of_the_pairs(page, world, monkeypatch):
+    for given in ("Mohammed", "Muhammad", "Mohamad"):
+        client = make_client(
+            world.municipality_a,
+            world.kim_a,
+            world.case_manager_a,
+            family_name="Al-Hassan",
+            given_names=given,
+            birth_year=1990,
+            birth_month=3,
+            birth_day=5,
+        )
+        sync_keys([client])
+    monkeypatch.setattr(duplicates, "MAX_SCAN_PAIRS", 1)
+    log_in(page, world.team_lead_a)
+
+    page.goto("/clients/duplicates/")
+    notice = page.get_by_role("status").filter(has_text="Diese Suche ist unvollständig")
+    assert notice.is_visible()
+    assert_accessible(page)
+    screenshot(page, "people-duplicate-scan-incomplete")
