@@ -587,30 +587,34 @@ class Pair:
         return [reason_label(r) for r in self.reasons if r not in AGREEING | CAUTION]
 
 
-def _shared_key_pairs(scope: QuerySet[Client], municipality_id: int) -> Iterator[tuple[int, int]]:
-    """Client id pairs that share a blocking key: a self-join on the key index."""
+def _shared_key_pairs(
+    scope: QuerySet[Client], municipality_id: int, after: int = 0
+) -> Iterator[tuple[int, int]]:
+    """Client id pairs that share a blocking key, the first record's number above
+    `after`, in number order: a self-join on the key index."""
     table = ClientBlockingKey._meta.db_table
     scope_sql, scope_params = scope.values("pk").query.sql_with_params()
     sql = (
         f"SELECT DISTINCT a.client_id, b.client_id FROM {table} a "  # noqa: S608
         f"JOIN {table} b ON b.municipality_id = a.municipality_id AND b.key = a.key "
         "AND b.client_id > a.client_id "
-        f"WHERE a.municipality_id = %s AND a.client_id IN ({scope_sql}) "
+        f"WHERE a.municipality_id = %s AND a.client_id > %s AND a.client_id IN ({scope_sql}) "
         f"AND b.client_id IN ({scope_sql}) ORDER BY a.client_id, b.client_id"
     )
     with connection.cursor() as cursor:
-        cursor.execute(sql, [municipality_id, *scope_params, *scope_params])
+        cursor.execute(sql, [municipality_id, after, *scope_params, *scope_params])
         while batch := cursor.fetchmany(2000):
             yield from batch
 
 
 class Scan(list):
-    """The pairs a scan found, best first; `complete` is False when more pairs of
-    records shared a key than were compared (MAX_SCAN_PAIRS, in the order of the
-    records' numbers), so that pairs of later records are missing from the list."""
+    """The pairs a scan found, best first. `complete` is False when more pairs of
+    records shared a key than one scan compares (MAX_SCAN_PAIRS, in the order of the
+    records' numbers); the next part starts after record number `next_after`."""
 
     complete: bool = True
     max_pairs: int = 0
+    next_after: int | None = None
 
 
 # Pairs of records sharing a key that one scan compares at most (about 15 s of work).
@@ -624,9 +628,11 @@ def scan_pairs(
     limit: int = 100,
     threshold: float | None = None,
     max_pairs: int | None = None,
+    after: int = 0,
 ) -> Scan:
     """Pairs of possible duplicates in `scope`, best first, without pairs decided as
-    "not the same person". Only pairs sharing a blocking key are compared."""
+    "not the same person". Only pairs sharing a blocking key are compared, and only
+    those whose first record's number is above `after` (a scan in parts)."""
     max_pairs = MAX_SCAN_PAIRS if max_pairs is None else max_pairs
     threshold = settings.DUPLICATE_THRESHOLD if threshold is None else threshold
     rejected = set(
@@ -634,9 +640,17 @@ def scan_pairs(
             "first_id", "second_id"
         )
     )
-    id_pairs = list(islice(_shared_key_pairs(scope, municipality_id), max_pairs + 1))
+    id_pairs = list(islice(_shared_key_pairs(scope, municipality_id, after), max_pairs + 1))
     complete = len(id_pairs) <= max_pairs
-    id_pairs = id_pairs[:max_pairs]
+    next_after = None
+    if not complete:
+        # end the part with whole records: the next part starts at the first record
+        # whose pairs were not all compared
+        first_left = id_pairs[max_pairs][0]
+        whole = [p for p in id_pairs[:max_pairs] if p[0] < first_left]
+        id_pairs, next_after = (
+            (whole, first_left - 1) if whole else (id_pairs[:max_pairs], first_left)
+        )
     id_pairs = [p for p in id_pairs if p not in rejected]
     records: dict[int, tuple[Client, list[dict]]] = {}
     wanted = {i for pair in id_pairs for i in pair}
@@ -654,5 +668,5 @@ def scan_pairs(
             pairs.append(Pair(a[0], b[0], result.score, list(result.reasons)))
     pairs.sort(key=lambda p: (-p.score, p.first.pk, p.second.pk))
     found = Scan(pairs[:limit])
-    found.complete, found.max_pairs = complete, max_pairs
+    found.complete, found.max_pairs, found.next_after = complete, max_pairs, next_after
     return found

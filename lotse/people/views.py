@@ -242,7 +242,10 @@ def household_remove(request, pk: int, entry: int):
 @require_perm("people.merge_clients")
 def duplicate_scan(request):
     user = request.user
-    pairs = scan_pairs(clients_visible_to(user), user.organisation.municipality_id, limit=100)
+    after = _record_number(request.GET.get("after", ""))
+    pairs = scan_pairs(
+        clients_visible_to(user), user.organisation.municipality_id, limit=100, after=after
+    )
     do_log_access(
         acting_user=user,
         action="people.client.searched",
@@ -254,8 +257,26 @@ def duplicate_scan(request):
     return render(
         request,
         "people/duplicates.html",
-        {"pairs": pairs, "complete": pairs.complete, "max_pairs": pairs.max_pairs},
+        {
+            "pairs": pairs,
+            "complete": pairs.complete,
+            "max_pairs": pairs.max_pairs,
+            "next_after": pairs.next_after,
+            "after": after,
+        },
     )
+
+
+def _record_number(text: str) -> int:
+    """A record number from a URL (the scan's part); anything else is 0, the start."""
+    return int(text) if text.isdigit() and len(text) < 19 else 0
+
+
+def _scan_part_url(after: str) -> str:
+    """The scan page, at the part it was left from."""
+    url = reverse("people:duplicates")
+    number = _record_number(after)
+    return f"{url}?after={number}" if number else url
 
 
 def _pair(request, first: int, second: int) -> tuple[Client, Client]:
@@ -330,7 +351,7 @@ def not_duplicate(request, first: int, second: int):
     a, b = _pair(request, first, second)
     actions.do_mark_not_duplicate(acting_user=request.user, first=a, second=b, request=request)
     messages.success(request, _("Noted: these are two different people."))
-    return redirect("people:duplicates")
+    return redirect(_scan_part_url(request.POST.get("after", "")))
 
 
 @require_perm("people.merge_clients")

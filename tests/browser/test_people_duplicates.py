@@ -125,7 +125,7 @@ def test_team_lead_merges_two_records_and_undoes_it(page, world):
 
 
 def test_team_lead_is_told_when_the_scan_compared_only_part_of_the_pairs(page, world, monkeypatch):
-    for given in ("Mohammed", "Muhammad", "Mohamad"):
+    for given in ("Mohammed", "Muhammad", "Mohamad", "Mohammad"):
         client = make_client(
             world.municipality_a,
             world.kim_a,
@@ -137,11 +137,16 @@ def test_team_lead_is_told_when_the_scan_compared_only_part_of_the_pairs(page, w
             birth_day=5,
         )
         sync_keys([client])
-    monkeypatch.setattr(duplicates, "MAX_SCAN_PAIRS", 1)
+    monkeypatch.setattr(duplicates, "MAX_SCAN_PAIRS", 4)
     log_in(page, world.team_lead_a)
 
     page.goto("/clients/duplicates/")
-    notice = page.get_by_role("status").filter(has_text="Diese Suche ist unvollständig")
+    notice = page.get_by_role("status").filter(has_text="nur einen Teil der Datensätze")
     assert notice.is_visible()
     assert_accessible(page)
     screenshot(page, "people-duplicate-scan-incomplete")
+
+    notice.get_by_role("link", name="Mit späteren Datensätzen fortfahren").click()
+    assert page.get_by_text("Dieser Teil beginnt nach Datensatz Nr.").is_visible()
+    assert_accessible(page)
+    screenshot(page, "people-duplicate-scan-next-part")

@@ -330,24 +330,42 @@ def test_scan_finds_pairs_and_remembers_not_the_same_person(world, client_of, lo
     assert scan_pairs(clients_visible_to(world.team_lead_a), world.municipality_a.pk) == []
 
 
-def test_a_scan_that_compared_only_part_of_the_pairs_says_so(
+def test_a_scan_in_parts_compares_every_pair_and_says_when_there_is_more(
     world, client_of, logged_in, monkeypatch
 ):
-    for given in ("Mohammed", "Muhammad", "Mohamad"):
+    for given in ("Mohammed", "Muhammad", "Mohamad", "Mohammad"):
         client_of(
             family_name="Al-Hassan", given_names=given, birth_year=1990, birth_month=3, birth_day=5
         )
     scope = clients_visible_to(world.team_lead_a)
-    assert scan_pairs(scope, world.municipality_a.pk).complete
-    partial = scan_pairs(scope, world.municipality_a.pk, max_pairs=1)
-    assert not partial.complete
-    assert len(partial) <= 1
+    whole = scan_pairs(scope, world.municipality_a.pk)
+    assert whole.complete and len(whole) == 6  # every two of the four spellings
+
+    first = scan_pairs(scope, world.municipality_a.pk, max_pairs=4)
+    assert not first.complete
+    second = scan_pairs(scope, world.municipality_a.pk, max_pairs=4, after=first.next_after)
+    assert second.complete
+    pairs = [(p.first.pk, p.second.pk) for p in [*first, *second]]
+    assert sorted(pairs) == sorted((p.first.pk, p.second.pk) for p in whole)
 
     http = logged_in(world.team_lead_a)
-    assert "unvollständig" not in http.get(reverse("people:duplicates")).content.decode()
-    monkeypatch.setattr(duplicates, "MAX_SCAN_PAIRS", 1)
     page = http.get(reverse("people:duplicates")).content.decode()
-    assert "Diese Suche ist unvollständig" in page
+    assert "nur einen Teil" not in page
+    monkeypatch.setattr(duplicates, "MAX_SCAN_PAIRS", 4)
+    page = http.get(reverse("people:duplicates")).content.decode()
+    assert "Diese Suche umfasst nur einen Teil der Datensätze" in page
+    assert f"?after={first.next_after}" in page
+    page = http.get(reverse("people:duplicates"), {"after": first.next_after}).content.decode()
+    assert f"Dieser Teil beginnt nach Datensatz Nr. {first.next_after}." in page
+    assert "nur einen Teil" not in page
+    assert http.get(reverse("people:duplicates"), {"after": "x1"}).status_code == 200
+
+    later = second[0]  # deciding a pair of the second part returns to the second part
+    answer = http.post(
+        reverse("people:not-duplicate", args=[later.first.pk, later.second.pk]),
+        {"after": first.next_after},
+    )
+    assert answer.url == f"{reverse('people:duplicates')}?after={first.next_after}"
 
 
 def test_scan_queries_do_not_grow_with_pairs(
