@@ -257,13 +257,7 @@ def duplicate_scan(request):
     return render(
         request,
         "people/duplicates.html",
-        {
-            "pairs": pairs,
-            "complete": pairs.complete,
-            "max_pairs": pairs.max_pairs,
-            "next_after": pairs.next_after,
-            "after": after,
-        },
+        {"pairs": pairs, "after": after},
     )
 
 
