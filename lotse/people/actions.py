@@ -21,6 +21,7 @@ from lotse.people.models import (
     ClientMerge,
     ClientSearchToken,
     DuplicateDecision,
+    DuplicateScanPair,
     HouseholdMember,
 )
 
@@ -63,7 +64,15 @@ FILLABLE = [
     if name not in {"family_name", "given_names", "aliases", "notes", "birth_date_placeholder"}
 ]
 # Tables that belong to the record itself and are rebuilt, not moved, on a merge.
-_NOT_MOVED = {ClientBlockingKey, ClientSearchToken, ClientMerge, DuplicateDecision}
+# Not the person's data: lookup rows, merge records, and what the duplicate scan found
+# or was told (a pair with a merged record leaves the scan's list by itself).
+_NOT_MOVED = {
+    ClientBlockingKey,
+    ClientSearchToken,
+    ClientMerge,
+    DuplicateDecision,
+    DuplicateScanPair,
+}
 
 
 class MergeError(Exception):

@@ -610,11 +610,13 @@ def _shared_key_pairs(
 class Scan(list):
     """The pairs a scan found, best first. `complete` is False when more pairs of
     records shared a key than one scan compares (MAX_SCAN_PAIRS, in the order of the
-    records' numbers); the next part starts after record number `next_after`."""
+    records' numbers); the next part starts after record number `next_after`.
+    `compared` is the number of pairs compared."""
 
     complete: bool = True
     max_pairs: int = 0
     next_after: int | None = None
+    compared: int = 0
 
 
 # Pairs of records sharing a key that one scan compares at most (about 15 s of work).
@@ -625,7 +627,7 @@ def scan_pairs(
     scope: QuerySet[Client],
     municipality_id: int,
     *,
-    limit: int = 100,
+    limit: int | None = 100,
     threshold: float | None = None,
     max_pairs: int | None = None,
     after: int = 0,
@@ -669,4 +671,5 @@ def scan_pairs(
     pairs.sort(key=lambda p: (-p.score, p.first.pk, p.second.pk))
     found = Scan(pairs[:limit])
     found.complete, found.max_pairs, found.next_after = complete, max_pairs, next_after
+    found.compared = len(id_pairs)
     return found

@@ -383,3 +383,59 @@ class DuplicateDecision(models.Model):
 
     def __str__(self) -> str:
         return f"{self.first_id} != {self.second_id}"
+
+
+class DuplicateScan(models.Model):
+    """One run of a team lead's duplicate scan, done in the background: it compares
+    the pairs of the organisation's records that share a blocking key, part after
+    part, and keeps the possible duplicates it found (DuplicateScanPair)."""
+
+    class Status(models.TextChoices):
+        QUEUED = "queued", _("waiting to start")
+        RUNNING = "running", _("running")
+        DONE = "done", _("done")
+        FAILED = "failed", _("failed")
+
+    municipality = models.ForeignKey(
+        "core.Municipality", on_delete=models.CASCADE, related_name="+"
+    )
+    organisation = models.ForeignKey(
+        "accounts.Organisation", on_delete=models.CASCADE, related_name="+"
+    )
+    started_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    started_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+    finished_at = models.DateTimeField(null=True, blank=True)
+    status = models.CharField(max_length=10, choices=Status, default=Status.QUEUED)
+    parts_done = models.PositiveIntegerField(default=0)
+    pairs_compared = models.PositiveBigIntegerField(default=0)
+    pairs_found = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        ordering = ["-started_at", "-id"]
+        indexes = [
+            models.Index(fields=["organisation", "-started_at"], name="duplicate_scan_latest")
+        ]
+
+    def __str__(self) -> str:
+        return f"duplicate scan {self.pk} ({self.status})"
+
+
+class DuplicateScanPair(models.Model):
+    """A possible duplicate a scan found: two records, the first with the lower number."""
+
+    scan = models.ForeignKey(DuplicateScan, on_delete=models.CASCADE, related_name="pairs")
+    first = models.ForeignKey(Client, on_delete=models.CASCADE, related_name="+")
+    second = models.ForeignKey(Client, on_delete=models.CASCADE, related_name="+")
+    score = models.FloatField()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["scan", "first", "second"], name="duplicate_scan_pair")
+        ]
+        indexes = [models.Index(fields=["scan", "-score"], name="duplicate_scan_pair_best")]
+
+    def __str__(self) -> str:
+        return f"{self.first_id} ~ {self.second_id} ({self.score:.2f})"

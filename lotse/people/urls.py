@@ -15,6 +15,7 @@ urlpatterns = [
         name="household-remove",
     ),
     path("duplicates/", views.duplicate_scan, name="duplicates"),
+    path("duplicates/scan/", views.duplicate_scan_start, name="duplicate-scan-start"),
     path("duplicates/<int:first>/<int:second>/", views.merge, name="merge"),
     path(
         "duplicates/<int:first>/<int:second>/distinct/",

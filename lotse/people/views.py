@@ -13,8 +13,8 @@ from django.views.decorators.http import require_POST
 from lotse.audit.actions import do_log_access
 from lotse.cases.permissions import cases_visible_to
 from lotse.core.views_helpers import paginate, require_perm
-from lotse.people import actions
-from lotse.people.duplicates import best_comparison, find_candidates, reason_label, scan_pairs
+from lotse.people import actions, scans
+from lotse.people.duplicates import best_comparison, find_candidates, reason_label
 from lotse.people.forms import ClientForm, HouseholdMemberForm, MergeForm, ReasonForm
 from lotse.people.indexing import search_condition
 from lotse.people.models import Client, ClientMerge, ClientSearchToken, HouseholdMember
@@ -239,38 +239,49 @@ def household_remove(request, pk: int, entry: int):
 # --- duplicates and merges (team leads) --------------------------------------------
 
 
+SCAN_PAGE_SIZE = 50
+
+
 @require_perm("people.merge_clients")
 def duplicate_scan(request):
+    """The latest scan's possible duplicates, page by page; how far a running scan got."""
     user = request.user
-    after = _record_number(request.GET.get("after", ""))
-    pairs = scan_pairs(
-        clients_visible_to(user), user.organisation.municipality_id, limit=100, after=after
-    )
-    do_log_access(
-        acting_user=user,
-        action="people.client.searched",
-        object_type="people.client",
-        object_id="*",
-        detail="duplicate scan",
-        request=request,
-    )
+    latest, finished = scans.latest_scans(user)
+    page = None
+    if finished is not None:
+        page = paginate(request, scans.open_pairs(user, finished), SCAN_PAGE_SIZE)
+        do_log_access(
+            acting_user=user,
+            action="people.client.searched",
+            object_type="people.client",
+            object_id="*",
+            detail=f"duplicate scan {finished.pk}",
+            request=request,
+        )
     return render(
         request,
         "people/duplicates.html",
-        {"pairs": pairs, "after": after},
+        {
+            "latest": latest,
+            "finished": finished,
+            "busy": scans.is_busy(latest),
+            "page_obj": page,
+            "pairs": scans.pairs_to_show(list(page)) if page is not None else [],
+        },
     )
 
 
-def _record_number(text: str) -> int:
-    """A record number from a URL (the scan's part); anything else is 0, the start."""
-    return int(text) if text.isdigit() and len(text) < 19 else 0
+@require_POST
+@require_perm("people.merge_clients")
+def duplicate_scan_start(request):
+    scans.do_start_scan(acting_user=request.user, request=request)
+    return redirect("people:duplicates")
 
 
-def _scan_part_url(after: str) -> str:
-    """The scan page, at the part it was left from."""
+def _scan_page_url(page: str) -> str:
+    """The scan page, at the page of pairs a decision was made on."""
     url = reverse("people:duplicates")
-    number = _record_number(after)
-    return f"{url}?after={number}" if number else url
+    return f"{url}?page={page}" if page.isdigit() and len(page) < 10 and page != "1" else url
 
 
 def _pair(request, first: int, second: int) -> tuple[Client, Client]:
@@ -345,7 +356,7 @@ def not_duplicate(request, first: int, second: int):
     a, b = _pair(request, first, second)
     actions.do_mark_not_duplicate(acting_user=request.user, first=a, second=b, request=request)
     messages.success(request, _("Noted: these are two different people."))
-    return redirect(_scan_part_url(request.POST.get("after", "")))
+    return redirect(_scan_page_url(request.POST.get("page", "")))
 
 
 @require_perm("people.merge_clients")

@@ -34,6 +34,7 @@ MATRIX = {
         "post",
     ),
     "people:duplicates": (lambda w: {}, TEAM_LEAD_A),
+    "people:duplicate-scan-start": (lambda w: {}, TEAM_LEAD_A, "post"),
     "people:merge": (lambda w: {"first": w.client_a.pk, "second": _second(w).pk}, TEAM_LEAD_A),
     "people:not-duplicate": (
         lambda w: {"first": w.client_a.pk, "second": _second(w).pk},

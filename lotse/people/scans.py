@@ -1,0 +1,151 @@
+"""The team lead's duplicate scan, run in the background and kept.
+
+A scan compares every pair of the organisation's records that share a blocking key
+(lotse.people.duplicates.scan_pairs, part after part, so a large organisation is
+covered whole) and keeps the possible duplicates it found. The page lists them,
+best first, at once and page by page; a pair leaves the list when it is decided
+("not the same person"), merged, or no longer reaches the threshold after an edit.
+A record the viewer may not see is never listed, whoever started the scan.
+"""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from django.conf import settings
+from django.db import transaction
+from django.db.models import Exists, OuterRef, QuerySet
+from django.http import HttpRequest
+from django.utils import timezone
+
+from lotse.audit.actions import do_log_access
+from lotse.people.duplicates import Pair, best_comparison, scan_pairs
+from lotse.people.models import Client, DuplicateDecision, DuplicateScan, DuplicateScanPair
+from lotse.people.permissions import clients_visible_to
+
+# A scan waiting or running without progress for this long has stopped (its worker
+# was ended): it may be started again.
+STALE_AFTER = timedelta(minutes=15)
+BUSY = (DuplicateScan.Status.QUEUED, DuplicateScan.Status.RUNNING)
+
+
+def latest_scans(user) -> tuple[DuplicateScan | None, DuplicateScan | None]:
+    """The organisation's latest scan, and its latest finished one (whose pairs are
+    listed while a new scan runs)."""
+    scans = DuplicateScan.objects.filter(organisation_id=user.organisation_id)
+    latest = scans.select_related("started_by").first()
+    if latest is None or latest.status == DuplicateScan.Status.DONE:
+        return latest, latest
+    return latest, scans.filter(status=DuplicateScan.Status.DONE).first()
+
+
+def is_busy(scan: DuplicateScan | None) -> bool:
+    return (
+        scan is not None and scan.status in BUSY and scan.updated_at > timezone.now() - STALE_AFTER
+    )
+
+
+def do_start_scan(*, acting_user, request: HttpRequest | None = None) -> DuplicateScan:
+    """Queue a scan of the clients `acting_user` may see; the running one, if there is one."""
+    from lotse.people.tasks import run_duplicate_scan
+
+    with transaction.atomic():
+        latest = (
+            DuplicateScan.objects.select_for_update()
+            .filter(organisation_id=acting_user.organisation_id)
+            .first()
+        )
+        if latest is not None and is_busy(latest):
+            return latest
+        scan = DuplicateScan.objects.create(
+            municipality_id=acting_user.organisation.municipality_id,
+            organisation_id=acting_user.organisation_id,
+            started_by=acting_user,
+        )
+        do_log_access(
+            acting_user=acting_user,
+            action="people.client.searched",
+            object_type="people.client",
+            object_id="*",
+            detail=f"duplicate scan {scan.pk} started",
+            request=request,
+        )
+        transaction.on_commit(lambda: run_duplicate_scan.enqueue(scan.pk))
+    return scan
+
+
+def run_scan(scan_id: int) -> None:
+    """Do a queued scan: every part of scan_pairs in turn, its pairs kept as it goes,
+    so the page can say how far it got."""
+    scan = DuplicateScan.objects.select_related("started_by").filter(pk=scan_id).first()
+    if scan is None or scan.status != DuplicateScan.Status.QUEUED:
+        return  # done already, or taken by another worker
+    user = scan.started_by
+    if user is None or not user.is_active or user.organisation_id != scan.organisation_id:
+        _finish(scan, DuplicateScan.Status.FAILED)
+        return
+    scan.status = DuplicateScan.Status.RUNNING
+    scan.save(update_fields=["status", "updated_at"])
+    scope = clients_visible_to(user)
+    after = 0
+    try:
+        while True:
+            part = scan_pairs(scope, scan.municipality_id, limit=None, after=after)
+            DuplicateScanPair.objects.bulk_create(
+                [
+                    DuplicateScanPair(
+                        scan=scan, first=pair.first, second=pair.second, score=pair.score
+                    )
+                    for pair in part
+                ],
+                batch_size=1000,
+                ignore_conflicts=True,
+            )
+            scan.parts_done += 1
+            scan.pairs_compared += part.compared
+            scan.pairs_found += len(part)
+            scan.save(update_fields=["parts_done", "pairs_compared", "pairs_found", "updated_at"])
+            if part.complete or part.next_after is None:
+                break
+            after = part.next_after
+    except Exception:
+        _finish(scan, DuplicateScan.Status.FAILED)
+        raise
+    _finish(scan, DuplicateScan.Status.DONE)
+
+
+def _finish(scan: DuplicateScan, status: str) -> None:
+    scan.status = status
+    scan.finished_at = timezone.now()
+    scan.save(update_fields=["status", "finished_at", "updated_at"])
+
+
+def open_pairs(user, scan: DuplicateScan) -> QuerySet[DuplicateScanPair]:
+    """The scan's pairs the user may see both records of, not decided and not merged
+    since, best first."""
+    visible = clients_visible_to(user)
+    decided = DuplicateDecision.objects.filter(first=OuterRef("first"), second=OuterRef("second"))
+    return (
+        DuplicateScanPair.objects.filter(scan=scan, first__in=visible, second__in=visible)
+        .exclude(Exists(decided))
+        .order_by("-score", "first_id", "second_id")
+    )
+
+
+def pairs_to_show(found: list[DuplicateScanPair]) -> list[Pair]:
+    """The pairs of one page as the records are now: compared again (a record may have
+    been changed since the scan), those still at or above the threshold, with reasons."""
+    ids = {i for p in found for i in (p.first_id, p.second_id)}
+    clients = {c.pk: c for c in Client.objects.filter(pk__in=ids).select_related("district")}
+    records = {pk: client.matching_records() for pk, client in clients.items()}
+    threshold = settings.DUPLICATE_THRESHOLD
+    shown = []
+    for p in found:
+        if p.first_id not in clients or p.second_id not in clients:
+            continue
+        result = best_comparison(records[p.first_id], records[p.second_id], threshold)
+        if result is not None:
+            shown.append(
+                Pair(clients[p.first_id], clients[p.second_id], result.score, result.reasons)
+            )
+    return shown
