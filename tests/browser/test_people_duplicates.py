@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from lotse.people import duplicates
+from lotse.people import duplicates, views
 from lotse.people.indexing import sync_keys
 from lotse.people.models import Client
 from tests.browser.conftest import assert_accessible, log_in, screenshot
@@ -94,6 +94,9 @@ def test_team_lead_merges_two_records_and_undoes_it(page, world):
     log_in(page, world.team_lead_a)
 
     page.goto("/clients/duplicates/")
+    assert page.get_by_text("Es wurde noch keine Dublettensuche durchgeführt").is_visible()
+    page.get_by_role("button", name="Suche starten").click()
+    assert page.get_by_text("1 mögliche Dubletten gefunden").is_visible()
     assert page.get_by_role("link", name="Hadad, Nur").is_visible()
     assert_accessible(page)
     screenshot(page, "people-duplicate-scan")
@@ -124,7 +127,7 @@ def test_team_lead_merges_two_records_and_undoes_it(page, world):
     assert list(second.cases.all()) == [case]
 
 
-def test_team_lead_is_told_when_the_scan_compared_only_part_of_the_pairs(page, world, monkeypatch):
+def test_one_scan_covers_every_part_and_lists_all_pairs_page_by_page(page, world, monkeypatch):
     for given in ("Mohammed", "Muhammad", "Mohamad", "Mohammad"):
         client = make_client(
             world.municipality_a,
@@ -137,16 +140,26 @@ def test_team_lead_is_told_when_the_scan_compared_only_part_of_the_pairs(page, w
             birth_day=5,
         )
         sync_keys([client])
-    monkeypatch.setattr(duplicates, "MAX_SCAN_PAIRS", 4)
+    monkeypatch.setattr(duplicates, "MAX_SCAN_PAIRS", 4)  # the scan takes two parts
+    monkeypatch.setattr(views, "SCAN_PAGE_SIZE", 4)
     log_in(page, world.team_lead_a)
 
     page.goto("/clients/duplicates/")
-    notice = page.get_by_role("status").filter(has_text="nur einen Teil der Datensätze")
-    assert notice.is_visible()
     assert_accessible(page)
-    screenshot(page, "people-duplicate-scan-incomplete")
+    screenshot(page, "people-duplicate-scan-start")
+    page.get_by_role("button", name="Suche starten").click()
+    summary = page.get_by_text("6 Paare von Datensätzen verglichen, 6 mögliche Dubletten gefunden")
+    assert summary.is_visible()
+    merge_links = page.get_by_role("link", name="Vergleichen und zusammenführen")
+    assert merge_links.count() == 4
+    assert_accessible(page)
+    screenshot(page, "people-duplicate-scan-done")
 
-    notice.get_by_role("link", name="Mit späteren Datensätzen fortfahren").click()
-    assert page.get_by_text("Dieser Teil beginnt nach Datensatz Nr.").is_visible()
+    page.get_by_role("navigation", name="Seiten").get_by_role("link", name="Weiter").click()
+    assert page.get_by_text("Seite 2").is_visible()
+    assert merge_links.count() == 2
+    page.get_by_role("button", name="Nicht dieselbe Person").first.click()
+    page.wait_for_url("**/clients/duplicates/?page=2")
+    assert merge_links.count() == 1
     assert_accessible(page)
-    screenshot(page, "people-duplicate-scan-next-part")
+    screenshot(page, "people-duplicate-scan-page-2")
