@@ -12,7 +12,7 @@ shown; the ranking reads only ids from the key index.
 from __future__ import annotations
 
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from itertools import filterfalse, groupby, islice
@@ -588,10 +588,11 @@ class Pair:
 
 
 def _shared_key_pairs(
-    scope: QuerySet[Client], municipality_id: int, after: int = 0
+    scope: QuerySet[Client], municipality_id: int, after: int, limit: int
 ) -> Iterator[tuple[int, int]]:
-    """Client id pairs that share a blocking key, the first record's number above
-    `after`, in number order: a self-join on the key index."""
+    """At most `limit` client id pairs that share a blocking key, the first record's
+    number above `after`, in number order: a self-join on the key index (with the
+    LIMIT in the query, so that neither side holds the pairs of later parts)."""
     table = ClientBlockingKey._meta.db_table
     scope_sql, scope_params = scope.values("pk").query.sql_with_params()
     sql = (
@@ -599,10 +600,10 @@ def _shared_key_pairs(
         f"JOIN {table} b ON b.municipality_id = a.municipality_id AND b.key = a.key "
         "AND b.client_id > a.client_id "
         f"WHERE a.municipality_id = %s AND a.client_id > %s AND a.client_id IN ({scope_sql}) "
-        f"AND b.client_id IN ({scope_sql}) ORDER BY a.client_id, b.client_id"
+        f"AND b.client_id IN ({scope_sql}) ORDER BY a.client_id, b.client_id LIMIT %s"
     )
     with connection.cursor() as cursor:
-        cursor.execute(sql, [municipality_id, after, *scope_params, *scope_params])
+        cursor.execute(sql, [municipality_id, after, *scope_params, *scope_params, limit])
         while batch := cursor.fetchmany(2000):
             yield from batch
 
@@ -642,7 +643,7 @@ def scan_pairs(
             "first_id", "second_id"
         )
     )
-    id_pairs = list(islice(_shared_key_pairs(scope, municipality_id, after), max_pairs + 1))
+    id_pairs = list(_shared_key_pairs(scope, municipality_id, after, max_pairs + 1))
     complete = len(id_pairs) <= max_pairs
     next_after = None
     if not complete:
@@ -654,20 +655,38 @@ def scan_pairs(
             (whole, first_left - 1) if whole else (id_pairs[:max_pairs], first_left)
         )
     id_pairs = [p for p in id_pairs if p not in rejected]
-    records: dict[int, tuple[Client, list[dict]]] = {}
-    wanted = {i for pair in id_pairs for i in pair}
-    wanted_list = sorted(wanted)
-    for start in range(0, len(wanted_list), 900):
-        for client in Client.objects.filter(pk__in=wanted_list[start : start + 900]):
-            records[client.pk] = (client, client.matching_records())
+    # The matching fields as plain rows, and the cheap bound first: most pairs end
+    # there, with no records built (a part may hold most of a large organisation).
+    fields = _match_fields()
+    rows: dict[int, tuple] = {}
+    wanted = sorted({i for pair in id_pairs for i in pair})
+    for start in range(0, len(wanted), 900):
+        chunk = Client.objects.filter(pk__in=wanted[start : start + 900])
+        rows.update((row[0], row) for row in chunk.values_list(*fields))
+    records: dict[int, list[dict]] = {}
+    bounds: dict[int, Callable[..., float]] = {}
+    cheap: dict[int, tuple] = {}
     pairs = []
     for a_id, b_id in id_pairs:
-        if a_id not in records or b_id not in records:
+        row_a, row_b = rows.get(a_id), rows.get(b_id)
+        if row_a is None or row_b is None:
             continue
-        a, b = records[a_id], records[b_id]
-        result = best_comparison(a[1], b[1], threshold)
+        if a_id not in bounds:
+            if a_id not in records:
+                records[a_id] = _records_of(row_a)
+            bounds[a_id] = bound_of(records[a_id][0])
+        if b_id not in cheap:
+            cheap[b_id] = _cheap_values(row_b)
+        if bounds[a_id](*cheap[b_id]) < threshold:
+            continue
+        if b_id not in records:
+            records[b_id] = _records_of(row_b)
+        result = best_comparison(records[a_id], records[b_id], threshold, bound=False)
         if result is not None and result.score >= threshold:
-            pairs.append(Pair(a[0], b[0], result.score, list(result.reasons)))
+            first, second = (
+                Client.from_db(connection.alias, fields, row) for row in (row_a, row_b)
+            )
+            pairs.append(Pair(first, second, result.score, list(result.reasons)))
     pairs.sort(key=lambda p: (-p.score, p.first.pk, p.second.pk))
     found = Scan(pairs[:limit])
     found.complete, found.max_pairs, found.next_after = complete, max_pairs, next_after
