@@ -112,6 +112,10 @@ def run_scan(scan_id: int) -> None:
         _finish(scan, DuplicateScan.Status.FAILED)
         raise
     _finish(scan, DuplicateScan.Status.DONE)
+    # the earlier scans' pairs are no longer listed: only their summaries stay
+    DuplicateScanPair.objects.filter(
+        scan__organisation_id=scan.organisation_id, scan__started_at__lt=scan.started_at
+    ).delete()
 
 
 def _finish(scan: DuplicateScan, status: str) -> None:

@@ -14,7 +14,13 @@ from lotse.consents.models import Consent
 from lotse.core.models import VulnerabilityMarker
 from lotse.people import actions, duplicates, scans
 from lotse.people.duplicates import find_candidates, scan_pairs
-from lotse.people.models import Client, ClientBlockingKey, DuplicateScan, HouseholdMember
+from lotse.people.models import (
+    Client,
+    ClientBlockingKey,
+    DuplicateScan,
+    DuplicateScanPair,
+    HouseholdMember,
+)
 from lotse.people.permissions import clients_visible_to
 from tests.conftest import make_case, make_client
 
@@ -350,6 +356,11 @@ def test_scan_finds_pairs_and_remembers_not_the_same_person(
     page = http.get(reverse("people:duplicates")).content.decode()
     assert reverse("people:merge", args=[x.pk, y.pk]) not in page
     assert scan_pairs(clients_visible_to(world.team_lead_a), world.municipality_a.pk) == []
+
+    again = _scan(http, django_capture_on_commit_callbacks)  # keeps only its own pairs
+    assert again.pk != scan.pk and again.pairs_found == 0
+    assert not DuplicateScanPair.objects.exists()
+    assert DuplicateScan.objects.count() == 2
 
 
 def test_the_background_scan_covers_every_part_and_lists_all_pairs_best_first(
