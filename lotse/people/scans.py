@@ -18,15 +18,19 @@ from django.db.models import Exists, OuterRef, QuerySet
 from django.http import HttpRequest
 from django.utils import timezone
 
+from lotse.accounts.models import Organisation
 from lotse.audit.actions import do_log_access
 from lotse.people.duplicates import Pair, best_comparison, scan_pairs
 from lotse.people.models import Client, DuplicateDecision, DuplicateScan, DuplicateScanPair
 from lotse.people.permissions import clients_visible_to
 
-# A scan waiting or running without progress for this long has stopped (its worker
-# was ended): it may be started again.
-STALE_AFTER = timedelta(minutes=15)
-BUSY = (DuplicateScan.Status.QUEUED, DuplicateScan.Status.RUNNING)
+# A running scan without progress for this long has stopped (its worker was ended;
+# a part takes seconds), a waiting one that never started (the worker serves every
+# organisation, one task after the other): either may then be started again.
+STALE_AFTER: dict[str, timedelta] = {
+    DuplicateScan.Status.RUNNING: timedelta(minutes=15),
+    DuplicateScan.Status.QUEUED: timedelta(hours=1),
+}
 
 
 def latest_scans(user) -> tuple[DuplicateScan | None, DuplicateScan | None]:
@@ -40,8 +44,12 @@ def latest_scans(user) -> tuple[DuplicateScan | None, DuplicateScan | None]:
 
 
 def is_busy(scan: DuplicateScan | None) -> bool:
+    """Waiting or running, and not stale."""
+    stale_after = STALE_AFTER.get(scan.status) if scan is not None else None
     return (
-        scan is not None and scan.status in BUSY and scan.updated_at > timezone.now() - STALE_AFTER
+        scan is not None
+        and stale_after is not None
+        and scan.updated_at > timezone.now() - stale_after
     )
 
 
@@ -50,13 +58,15 @@ def do_start_scan(*, acting_user, request: HttpRequest | None = None) -> Duplica
     from lotse.people.tasks import run_duplicate_scan
 
     with transaction.atomic():
-        latest = (
-            DuplicateScan.objects.select_for_update()
-            .filter(organisation_id=acting_user.organisation_id)
-            .first()
-        )
+        # the organisation's row as the lock: two starts at once make one scan
+        Organisation.objects.select_for_update().filter(pk=acting_user.organisation_id).get()
+        latest = DuplicateScan.objects.filter(organisation_id=acting_user.organisation_id).first()
         if latest is not None and is_busy(latest):
             return latest
+        # a stale scan's task, should it still come, finds it failed and does nothing
+        DuplicateScan.objects.filter(
+            organisation_id=acting_user.organisation_id, status__in=list(STALE_AFTER)
+        ).update(status=DuplicateScan.Status.FAILED, finished_at=timezone.now())
         scan = DuplicateScan.objects.create(
             municipality_id=acting_user.organisation.municipality_id,
             organisation_id=acting_user.organisation_id,
@@ -77,15 +87,16 @@ def do_start_scan(*, acting_user, request: HttpRequest | None = None) -> Duplica
 def run_scan(scan_id: int) -> None:
     """Do a queued scan: every part of scan_pairs in turn, its pairs kept as it goes,
     so the page can say how far it got."""
-    scan = DuplicateScan.objects.select_related("started_by").filter(pk=scan_id).first()
-    if scan is None or scan.status != DuplicateScan.Status.QUEUED:
-        return  # done already, or taken by another worker
+    claimed = DuplicateScan.objects.filter(pk=scan_id, status=DuplicateScan.Status.QUEUED).update(
+        status=DuplicateScan.Status.RUNNING, updated_at=timezone.now()
+    )
+    if not claimed:
+        return  # done, failed or taken by another worker already
+    scan = DuplicateScan.objects.select_related("started_by").get(pk=scan_id)
     user = scan.started_by
     if user is None or not user.is_active or user.organisation_id != scan.organisation_id:
         _finish(scan, DuplicateScan.Status.FAILED)
         return
-    scan.status = DuplicateScan.Status.RUNNING
-    scan.save(update_fields=["status", "updated_at"])
     scope = clients_visible_to(user)
     after = 0
     try:
@@ -108,7 +119,7 @@ def run_scan(scan_id: int) -> None:
             if part.complete or part.next_after is None:
                 break
             after = part.next_after
-    except Exception:
+    except BaseException:  # an error, or the worker told to stop
         _finish(scan, DuplicateScan.Status.FAILED)
         raise
     _finish(scan, DuplicateScan.Status.DONE)

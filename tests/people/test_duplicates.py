@@ -5,9 +5,11 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
 from django.urls import reverse
 from django.utils import timezone
 
+from lotse.accounts.models import Role
 from lotse.audit.actions import do_log_access
 from lotse.audit.models import AccessLogEntry
 from lotse.consents.models import Consent
@@ -22,7 +24,7 @@ from lotse.people.models import (
     HouseholdMember,
 )
 from lotse.people.permissions import clients_visible_to
-from tests.conftest import make_case, make_client
+from tests.conftest import make_case, make_client, make_user
 
 
 def record(given, family, dob=None, gender=None, **extra):
@@ -350,7 +352,7 @@ def test_scan_finds_pairs_and_remembers_not_the_same_person(
     assert (scan.pairs_found, scan.started_by) == (1, world.team_lead_a)
     page = http.get(reverse("people:duplicates")).content.decode()
     assert reverse("people:merge", args=[x.pk, y.pk]) in page
-    assert "1 mögliche Dubletten gefunden" in page
+    assert "1 mögliche Dublette zu prüfen" in page
 
     http.post(reverse("people:not-duplicate", args=[x.pk, y.pk]))
     page = http.get(reverse("people:duplicates")).content.decode()
@@ -460,19 +462,67 @@ def test_scan_pages_keep_their_place_and_hide_what_the_viewer_may_not_see(
 def test_a_running_scan_is_not_started_twice_and_a_stopped_one_may_be_restarted(
     world, client_of, logged_in
 ):
+    client_of(
+        family_name="Al-Hassan", given_names="Mohammed", birth_year=1990, birth_month=3, birth_day=5
+    )
+    client_of(
+        family_name="Alhasan", given_names="Muhammad", birth_year=1990, birth_month=3, birth_day=5
+    )
     http = logged_in(world.team_lead_a)
-    http.post(reverse("people:duplicate-scan-start"))  # not committed: stays queued
+    http.post(reverse("people:duplicate-scan-start"))  # its task comes at commit: never here
     http.post(reverse("people:duplicate-scan-start"))
-    assert DuplicateScan.objects.count() == 1
+    first = DuplicateScan.objects.get()
     page = http.get(reverse("people:duplicates")).content.decode()
-    assert "läuft" in page
+    assert "wartet auf den Start" in page
     assert reverse("people:duplicate-scan-start") not in page
 
-    DuplicateScan.objects.update(updated_at=timezone.now() - dt.timedelta(hours=1))
+    DuplicateScan.objects.update(updated_at=timezone.now() - dt.timedelta(hours=2))
     page = http.get(reverse("people:duplicates")).content.decode()
     assert "wurde nicht zu Ende geführt" in page
     http.post(reverse("people:duplicate-scan-start"))
-    assert DuplicateScan.objects.count() == 2
+    second = DuplicateScan.objects.latest("started_at", "id")
+    assert second != first
+    first.refresh_from_db()
+    assert first.status == DuplicateScan.Status.FAILED
+    scans.run_scan(first.pk)  # the stale scan's task, late: does nothing
+    first.refresh_from_db()
+    assert (first.status, first.pairs_compared) == (DuplicateScan.Status.FAILED, 0)
+    scans.run_scan(second.pk)
+    scans.run_scan(second.pk)  # a task run twice does the work once
+    second.refresh_from_db()
+    assert (second.status, second.pairs_found) == (DuplicateScan.Status.DONE, 1)
+
+
+def test_a_scan_that_breaks_off_is_marked_as_stopped(world, client_of, monkeypatch):
+    client_of(family_name="Al-Hassan", given_names="Mohammed", birth_year=1990)
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("database gone")
+
+    monkeypatch.setattr(scans, "scan_pairs", broken)
+    scan = scans.do_start_scan(acting_user=world.team_lead_a)
+    with pytest.raises(RuntimeError):
+        scans.run_scan(scan.pk)
+    scan.refresh_from_db()
+    assert scan.status == DuplicateScan.Status.FAILED
+    assert scans.is_busy(scan) is False
+
+
+def test_another_organisation_sees_neither_the_scan_nor_its_pairs(
+    world, client_of, logged_in, django_capture_on_commit_callbacks
+):
+    client_of(
+        family_name="Al-Hassan", given_names="Mohammed", birth_year=1990, birth_month=3, birth_day=5
+    )
+    client_of(
+        family_name="Alhasan", given_names="Muhammad", birth_year=1990, birth_month=3, birth_day=5
+    )
+    scan = _scan(logged_in(world.team_lead_a), django_capture_on_commit_callbacks)
+    assert scan.pairs_found == 1
+    other_lead = make_user(world.welfare_a, Role.TEAM_LEAD)
+    page = logged_in(other_lead).get(reverse("people:duplicates")).content.decode()
+    assert "Es wurde noch keine Dublettensuche durchgeführt" in page
+    assert "Al-Hassan" not in page
 
 
 def test_a_scan_of_a_user_who_has_left_compares_nothing(world, client_of):
