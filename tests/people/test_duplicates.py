@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from django.conf import settings
 from django.urls import reverse
 from django.utils import timezone
 
@@ -15,7 +16,7 @@ from lotse.audit.models import AccessLogEntry
 from lotse.consents.models import Consent
 from lotse.core.models import VulnerabilityMarker
 from lotse.people import actions, duplicates, scans
-from lotse.people.duplicates import find_candidates, scan_pairs
+from lotse.people.duplicates import best_comparison, find_candidates, scan_pairs
 from lotse.people.models import (
     Client,
     ClientBlockingKey,
@@ -363,6 +364,35 @@ def test_scan_finds_pairs_and_remembers_not_the_same_person(
     assert again.pk != scan.pk and again.pairs_found == 0
     assert not DuplicateScanPair.objects.exists()
     assert DuplicateScan.objects.count() == 2
+
+
+def test_the_scan_finds_every_pair_that_comparing_all_pairs_finds(world, client_of):
+    people = [
+        ("Mohammed", "Al-Hassan", 1990, 3, 5),
+        ("Muhammad", "Alhasan", 1990, 3, 5),
+        ("Mohamad", "Al Hasan", 1990, 5, 3),  # day and month swapped
+        ("Taras", "Shevchenko", 1985, 7, 12),
+        ("Taras", "Schewtschenko", 1985, 7, 12),
+        ("Ayse", "Celik", 1979, None, None),
+        ("Ayşe", "Çelik", 1979, 1, 1),
+        ("Jürgen", "Müller", 1970, 1, 9),
+        ("Juergen", "Mueller", 1970, 1, 9),
+        ("Hamid", "Ahmadi", 1990, 2, 2),
+        ("Hamed", "Ahmadi", 1960, 2, 2),  # father: a generation apart
+    ]
+    clients = [
+        client_of(given_names=g, family_name=f, birth_year=y, birth_month=m, birth_day=d)
+        for g, f, y, m, d in people
+    ]
+    expected = {
+        (a.pk, b.pk)
+        for i, a in enumerate(clients)
+        for b in clients[i + 1 :]
+        if best_comparison(a.matching_records(), b.matching_records(), settings.DUPLICATE_THRESHOLD)
+    }
+    assert len(expected) >= 5
+    scan = scan_pairs(clients_visible_to(world.team_lead_a), world.municipality_a.pk, limit=None)
+    assert {(p.first.pk, p.second.pk) for p in scan} == expected
 
 
 def test_the_background_scan_covers_every_part_and_lists_all_pairs_best_first(
