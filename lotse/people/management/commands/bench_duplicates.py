@@ -210,6 +210,12 @@ class Command(BaseCommand):
             "--keep", action="store_true", help="keep the seeded clients for another run"
         )
         parser.add_argument(
+            "--scan",
+            action="store_true",
+            help="with --against: run the team lead's duplicate scan over each kept data set "
+            "instead of lookups (parts, pairs, time, peak memory, first page)",
+        )
+        parser.add_argument(
             "--against",
             default="",
             help="comma-separated municipality slugs of kept data sets: no seeding and no "
@@ -217,7 +223,50 @@ class Command(BaseCommand):
             "slows all sizes alike and the growth of p95 is measured fairly",
         )
 
+    def _scans(self, slugs: list[str]) -> None:
+        """The team lead's duplicate scan over each kept data set, run here (not in a
+        worker): parts, pairs, time, memory, and the time to read the first page."""
+        from django.core.paginator import Paginator
+
+        from lotse.people import scans
+        from lotse.people.models import DuplicateScan
+
+        out = self.stdout.write
+        out("")
+        out(f"Duplicate scan on {connection.vendor} (a team lead's organisation, all its clients):")
+        out(
+            "| clients | parts | pairs compared | possible duplicates | wall s | CPU s "
+            "| peak RSS MB | first page ms |"
+        )
+        out("|---:|---:|---:|---:|---:|---:|---:|---:|")
+        for slug in slugs:
+            lead = User.objects.filter(username=f"{slug}@lotse.invalid").first()
+            if lead is None:
+                raise CommandError(f"no kept data set {slug!r} (run with --slug {slug} --keep)")
+            count = Client.objects.filter(municipality=lead.organisation.municipality).count()
+            scan = DuplicateScan.objects.create(
+                municipality_id=lead.organisation.municipality_id,
+                organisation_id=lead.organisation_id,
+                started_by=lead,
+            )
+            t0, c0 = time.perf_counter(), time.process_time()
+            scans.run_scan(scan.pk)
+            wall, cpu = time.perf_counter() - t0, time.process_time() - c0
+            scan.refresh_from_db()
+            t0 = time.perf_counter()
+            page = Paginator(scans.open_pairs(lead, scan), 50).get_page(1)
+            scans.pairs_to_show(list(page))
+            page_ms = (time.perf_counter() - t0) * 1000
+            peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+            out(
+                f"| {count:,} | {scan.parts_done} | {scan.pairs_compared:,} | "
+                f"{scan.pairs_found:,} | {wall:.1f} | {cpu:.1f} | {peak:.0f} | {page_ms:.0f} |"
+            )
+
     def handle(self, *args, **options) -> None:
+        if options["against"] and options["scan"]:
+            self._scans([s.strip() for s in options["against"].split(",")])
+            return
         if options["against"]:
             self._interleaved([s.strip() for s in options["against"].split(",")], options)
             return
