@@ -140,8 +140,14 @@ def open_pairs(user, scan: DuplicateScan) -> QuerySet[DuplicateScanPair]:
     since, best first."""
     visible = clients_visible_to(user)
     decided = DuplicateDecision.objects.filter(first=OuterRef("first"), second=OuterRef("second"))
+    # EXISTS per pair, not IN (visible): the scan's pairs drive the query, so SQLite
+    # does not walk the visible records against each other
     return (
-        DuplicateScanPair.objects.filter(scan=scan, first__in=visible, second__in=visible)
+        DuplicateScanPair.objects.filter(
+            Exists(visible.filter(pk=OuterRef("first_id"))),
+            Exists(visible.filter(pk=OuterRef("second_id"))),
+            scan=scan,
+        )
         .exclude(Exists(decided))
         .order_by("-score", "first_id", "second_id")
     )
