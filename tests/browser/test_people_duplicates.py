@@ -97,7 +97,11 @@ def test_team_lead_merges_two_records_and_undoes_it(page, world):
     assert page.get_by_text("Es wurde noch keine Dublettensuche durchgeführt").is_visible()
     page.get_by_role("button", name="Suche starten").click()
     assert page.get_by_text("1 mögliche Dublette zu prüfen").is_visible()
-    assert page.get_by_role("link", name="Hadad, Nur").is_visible()
+    assert page.get_by_role("link", name="Hadad, Nur", exact=True).is_visible()
+    compare = page.get_by_role(
+        "link", name="Vergleichen und zusammenführen (Haddad, Nour / Hadad, Nur)", exact=True
+    )
+    assert compare.is_visible()  # each row's buttons name their pair
     assert_accessible(page)
     screenshot(page, "people-duplicate-scan")
 

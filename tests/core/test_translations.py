@@ -40,3 +40,12 @@ def test_every_string_in_the_source_has_a_german_translation(tmp_path):
         if (po := locale / "de" / "LC_MESSAGES" / "django.po").exists()
     }
     assert {path: ids for path, ids in missing.items() if ids} == {}
+
+
+def test_the_empty_choice_of_a_select_list_is_german():
+    """Django 6.1's "- Select an option -" is not in Django's German catalogue yet."""
+    from django.db.models.fields import BLANK_CHOICE_LABEL
+    from django.utils import translation
+
+    with translation.override("de"):
+        assert str(BLANK_CHOICE_LABEL) == "– Bitte auswählen –"
