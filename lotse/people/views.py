@@ -14,7 +14,7 @@ from lotse.audit.actions import do_log_access
 from lotse.cases.permissions import cases_visible_to
 from lotse.core.views_helpers import paginate, require_perm
 from lotse.people import actions, scans
-from lotse.people.duplicates import best_comparison, find_candidates, reason_label
+from lotse.people.duplicates import Pair, best_comparison, find_candidates
 from lotse.people.forms import ClientForm, HouseholdMemberForm, MergeForm, ReasonForm
 from lotse.people.indexing import search_condition
 from lotse.people.models import Client, ClientMerge, ClientSearchToken, HouseholdMember
@@ -341,7 +341,7 @@ def merge(request, first: int, second: int):
             "form": form,
             "rows": rows,
             "score": round(result.score * 100) if result else 0,
-            "reasons": [reason_label(r) for r in (result.reasons if result else [])],
+            "match": Pair(a, b, result.score, result.reasons) if result else None,
             "cases_a": a.cases.count(),
             "cases_b": b.cases.count(),
             "open_a": reverse("people:detail", args=[a.pk]),

@@ -107,6 +107,10 @@ def test_team_lead_merges_two_records_and_undoes_it(page, world):
 
     page.get_by_role("link", name="Vergleichen und zusammenführen").first.click()
     page.wait_for_url("**/clients/duplicates/*/*/")
+    # the reasons as on the create form: a common name is a caution, not an agreement
+    assert "Geburtsdatum gleich" in page.locator(".reason-agree").inner_text()
+    assert "Familienname ist sehr häufig" in page.locator(".reason-caution").inner_text()
+    assert "sehr häufig" not in page.locator(".reason-agree").inner_text()
     page.get_by_label(f"Haddad, Nour (Nr. {first.pk})").check()
     page.get_by_label("Begründung").fill("Gleiche Passnummer")
     assert_accessible(page)
