@@ -324,6 +324,13 @@ def test_case_manager_cannot_merge(world, client_of, logged_in):
     assert b.merged_into is None
 
 
+def four_spellings_of_one_person(client_of):
+    for given in ("Mohammed", "Muhammad", "Mohamad", "Mohammad"):
+        client_of(
+            family_name="Al-Hassan", given_names=given, birth_year=1990, birth_month=3, birth_day=5
+        )
+
+
 def _scan(http, callbacks):
     """Start a scan from the page, as a team lead does; the worker's task runs at commit."""
     with callbacks(execute=True):
@@ -398,10 +405,7 @@ def test_the_scan_finds_every_pair_that_comparing_all_pairs_finds(world, client_
 def test_the_background_scan_covers_every_part_and_lists_all_pairs_best_first(
     world, client_of, logged_in, monkeypatch, django_capture_on_commit_callbacks
 ):
-    for given in ("Mohammed", "Muhammad", "Mohamad", "Mohammad"):
-        client_of(
-            family_name="Al-Hassan", given_names=given, birth_year=1990, birth_month=3, birth_day=5
-        )
+    four_spellings_of_one_person(client_of)  # six pairs
     scope = clients_visible_to(world.team_lead_a)
     whole = scan_pairs(scope, world.municipality_a.pk)
     assert whole.complete and len(whole) == 6  # every two of the four spellings
@@ -441,10 +445,7 @@ def test_the_background_scan_covers_every_part_and_lists_all_pairs_best_first(
 def test_scan_pages_keep_their_place_and_hide_what_the_viewer_may_not_see(
     world, client_of, logged_in, monkeypatch, django_capture_on_commit_callbacks
 ):
-    for given in ("Mohammed", "Muhammad", "Mohamad", "Mohammad"):
-        client_of(
-            family_name="Al-Hassan", given_names=given, birth_year=1990, birth_month=3, birth_day=5
-        )
+    four_spellings_of_one_person(client_of)  # six pairs
     http = logged_in(world.team_lead_a)
     scan = _scan(http, django_capture_on_commit_callbacks)
     merged_away, kept = (
