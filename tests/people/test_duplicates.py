@@ -448,10 +448,8 @@ def test_scan_pages_keep_their_place_and_hide_what_the_viewer_may_not_see(
     four_spellings_of_one_person(client_of)  # six pairs
     http = logged_in(world.team_lead_a)
     scan = _scan(http, django_capture_on_commit_callbacks)
-    merged_away, kept = (
-        scan.pairs.order_by("-score")[0].first,
-        scan.pairs.order_by("-score")[0].second,
-    )
+    best = scan.pairs.order_by("-score")[0]
+    merged_away, kept = best.first, best.second
     # a record of another organisation (never in team lead A's scope) in a kept pair
     other = make_client(
         world.municipality_a,
