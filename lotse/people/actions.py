@@ -10,10 +10,11 @@ from typing import Any
 from django.db import models, transaction
 from django.db.models import F
 from django.http import HttpRequest
-from django.utils import timezone
+from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
 from lotse.audit.actions import do_log_access
+from lotse.core import names
 from lotse.people.indexing import sync_keys
 from lotse.people.models import (
     Client,
@@ -104,13 +105,23 @@ def snapshot(client: Client) -> dict[str, Any]:
     return data
 
 
+# Fields holding ISO codes, shown as names in the page's language.
+_COUNTRY_FIELDS = {"nationalities", "country_of_birth"}
+_LANGUAGE_FIELDS = {"languages", "preferred_language"}
+
+
 def display_value(name: str, value: Any) -> str:
+    """A snapshot value as people read it: names for codes, dates in the page's format."""
     if value in (None, "", []):
         return "–"
     if name == "vulnerability_markers":
         from lotse.core.models import VulnerabilityMarker
 
         return ", ".join(m.label for m in VulnerabilityMarker.objects.filter(pk__in=value))
+    if name in _COUNTRY_FIELDS:
+        return names.country_names(value)
+    if name in _LANGUAGE_FIELDS:
+        return names.language_names(value)
     field = Client._meta.get_field(name)
     if isinstance(value, bool):
         return _("yes") if value else _("no")
@@ -119,7 +130,48 @@ def display_value(name: str, value: Any) -> str:
     if isinstance(field, models.ForeignKey):
         obj = field.related_model.objects.filter(pk=value).first()
         return str(obj) if obj else "–"
+    if isinstance(field, models.DateField):
+        return formats.date_format(dt.date.fromisoformat(value), "SHORT_DATE_FORMAT")
     return str(value)
+
+
+_BIRTH_FIELDS = ("birth_year", "birth_month", "birth_day", "birth_date_placeholder")
+
+
+@dataclass
+class ComparedRow:
+    label: str
+    first: str
+    second: str
+
+    @property
+    def differs(self) -> bool:
+        return self.first != self.second
+
+
+def compared_rows(first: Client, second: Client) -> list[ComparedRow]:
+    """The two records side by side for a merge: each field either record has, the
+    date of birth as one row where the year stood, codes and dates as people read them."""
+    snap_a, snap_b = snapshot(first), snapshot(second)
+    rows = []
+    for name in snap_a:
+        if name == "birth_year":
+            rows.append(
+                ComparedRow(
+                    _("date of birth"),
+                    first.date_of_birth_display or "–",
+                    second.date_of_birth_display or "–",
+                )
+            )
+        elif name not in _BIRTH_FIELDS and (snap_a[name] or snap_b[name]):
+            rows.append(
+                ComparedRow(
+                    field_label(name),
+                    display_value(name, snap_a[name]),
+                    display_value(name, snap_b[name]),
+                )
+            )
+    return rows
 
 
 def field_label(name: str) -> str:
@@ -452,3 +504,31 @@ def do_mark_not_duplicate(
         request=request,
     )
     return decision
+
+
+def do_unmark_not_duplicate(
+    *, acting_user, first: Client, second: Client, request: HttpRequest | None = None
+) -> bool:
+    """Take back the verdict that two records are different people: the scan shows the
+    pair again. False if there was no such verdict."""
+    a, b = sorted([first, second], key=lambda c: c.pk)
+    deleted, _rows = DuplicateDecision.objects.filter(first=a, second=b).delete()
+    if deleted:
+        do_log_access(
+            acting_user=acting_user,
+            action="people.client.changed",
+            obj=a,
+            detail=f"maybe the same person as {b.pk} again",
+            request=request,
+        )
+    return bool(deleted)
+
+
+def decision_on(first: Client, second: Client) -> DuplicateDecision | None:
+    """The verdict "not the same person" on this pair, if there is one."""
+    a, b = sorted([first.pk, second.pk])
+    return (
+        DuplicateDecision.objects.filter(first_id=a, second_id=b)
+        .select_related("decided_by")
+        .first()
+    )

@@ -22,5 +22,10 @@ urlpatterns = [
         views.not_duplicate,
         name="not-duplicate",
     ),
+    path(
+        "duplicates/<int:first>/<int:second>/distinct/undo/",
+        views.not_duplicate_undo,
+        name="not-duplicate-undo",
+    ),
     path("merges/<int:pk>/undo/", views.merge_undo, name="merge-undo"),
 ]

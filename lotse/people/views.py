@@ -267,6 +267,7 @@ def duplicate_scan(request):
             "busy": scans.is_busy(latest),
             "page_obj": page,
             "pairs": scans.pairs_to_show(list(page)) if page is not None else [],
+            "decided": _decided_pair(request),
         },
     )
 
@@ -321,17 +322,7 @@ def merge(request, first: int, second: int):
                 acting_user=request.user, action="people.client.viewed", obj=client, request=request
             )
     result = best_comparison(a.matching_records(), b.matching_records())
-    snap_a, snap_b = actions.snapshot(a), actions.snapshot(b)
-    empty = (None, "", [], False)
-    rows = [
-        (
-            actions.field_label(name),
-            actions.display_value(name, snap_a[name]),
-            actions.display_value(name, snap_b[name]),
-        )
-        for name in snap_a
-        if snap_a[name] not in empty or snap_b[name] not in empty
-    ]
+    rows = actions.compared_rows(a, b)
     return render(
         request,
         "people/merge.html",
@@ -342,6 +333,7 @@ def merge(request, first: int, second: int):
             "rows": rows,
             "score": round(result.score * 100) if result else 0,
             "match": Pair(a, b, result.score, result.reasons) if result else None,
+            "decision": actions.decision_on(a, b),
             "cases_a": a.cases.count(),
             "cases_b": b.cases.count(),
             "open_a": reverse("people:detail", args=[a.pk]),
@@ -353,10 +345,38 @@ def merge(request, first: int, second: int):
 @require_POST
 @require_perm("people.merge_clients")
 def not_duplicate(request, first: int, second: int):
+    """Note two records as different people; the scan page then offers to take it back."""
     a, b = _pair(request, first, second)
     actions.do_mark_not_duplicate(acting_user=request.user, first=a, second=b, request=request)
-    messages.success(request, _("Noted: these are two different people."))
-    return redirect(_scan_page_url(request.POST.get("page", "")))
+    url = _scan_page_url(request.POST.get("page", ""))
+    separator = "&" if "?" in url else "?"
+    return redirect(f"{url}{separator}decided={a.pk}.{b.pk}")
+
+
+@require_POST
+@require_perm("people.merge_clients")
+def not_duplicate_undo(request, first: int, second: int):
+    a, b = _pair(request, first, second)
+    user = request.user
+    if actions.do_unmark_not_duplicate(acting_user=user, first=a, second=b, request=request):
+        messages.success(request, _("Taken back: the pair may be the same person again."))
+    page = request.POST.get("page")
+    if page is None:
+        return redirect("people:merge", first=a.pk, second=b.pk)
+    return redirect(_scan_page_url(page))
+
+
+def _decided_pair(request) -> tuple[Client, Client] | None:
+    """The pair just noted as different people (?decided=first.second), if the user may
+    see both records and the verdict still stands."""
+    first, _dot, second = request.GET.get("decided", "").partition(".")
+    if not (first.isdigit() and second.isdigit() and len(first + second) < 20):
+        return None
+    try:
+        a, b = _pair(request, int(first), int(second))
+    except Http404:
+        return None
+    return (a, b) if actions.decision_on(a, b) else None
 
 
 @require_perm("people.merge_clients")

@@ -68,7 +68,8 @@ def test_creating_a_known_person_shows_the_duplicate_warning_with_reasons(page, 
 
     # a different person after all: save anyway
     page.go_back()
-    page.get_by_role("button", name="Trotzdem speichern").click()
+    # the button to save anyway stands in the warning, not only at the end of the long form
+    warning.get_by_role("button", name="Trotzdem speichern").click()
     page.wait_for_url("**/clients/*/")
     assert Client.objects.filter(family_name="Alhasan").count() == 1
     screenshot(page, "people-client-created")
@@ -111,6 +112,11 @@ def test_team_lead_merges_two_records_and_undoes_it(page, world):
     assert "Geburtsdatum gleich" in page.locator(".reason-agree").inner_text()
     assert "Familienname ist sehr häufig" in page.locator(".reason-caution").inner_text()
     assert "sehr häufig" not in page.locator(".reason-agree").inner_text()
+    # the rows where the records differ are marked, for the eye and for screen readers
+    phone = page.get_by_role("row").filter(has_text="Telefon")
+    assert "unterschiedlich" in phone.get_by_role("rowheader").inner_text()
+    birth = page.get_by_role("row").filter(has_text="Geburtsdatum")
+    assert birth.get_by_role("cell").all_inner_texts() == ["03.02.1991", "03.02.1991"]
     page.get_by_label(f"Haddad, Nour (Nr. {first.pk})").check()
     page.get_by_label("Begründung").fill("Gleiche Passnummer")
     assert_accessible(page)
@@ -167,8 +173,17 @@ def test_one_scan_covers_every_part_and_lists_all_pairs_page_by_page(page, world
     assert page.get_by_text("Seite 2").is_visible()
     assert merge_links.count() == 2
     page.get_by_role("button", name="Nicht dieselbe Person").first.click()
-    page.wait_for_url("**/clients/duplicates/?page=2")
+    page.wait_for_url("**/clients/duplicates/?page=2&decided=*")
     assert merge_links.count() == 1
     assert page.get_by_text("5 mögliche Dubletten zu prüfen").is_visible()
+    notice = page.get_by_role("status").filter(has_text="zwei verschiedene Personen")
+    assert notice.is_visible()
     assert_accessible(page)
     screenshot(page, "people-duplicate-scan-page-2")
+
+    # a click too quick: the verdict is taken back and the pair is listed again
+    notice.get_by_role("button", name="Rückgängig machen").click()
+    page.wait_for_url("**/clients/duplicates/?page=2")
+    assert merge_links.count() == 2
+    assert page.get_by_text("6 mögliche Dubletten zu prüfen").is_visible()
+    assert page.get_by_text("Zurückgenommen").is_visible()

@@ -22,6 +22,15 @@ def _merge(w):
     )
 
 
+def _decided(w):
+    """A pair of KIM A's records noted as two different people."""
+    from lotse.people.actions import do_mark_not_duplicate
+
+    second = _second(w)
+    do_mark_not_duplicate(acting_user=w.team_lead_a, first=w.client_a, second=second)
+    return {"first": w.client_a.pk, "second": second.pk}
+
+
 TEAM_LEAD_A = {"team_lead_a"}
 
 MATRIX = {
@@ -41,5 +50,6 @@ MATRIX = {
         TEAM_LEAD_A,
         "post",
     ),
+    "people:not-duplicate-undo": (_decided, TEAM_LEAD_A, "post"),
     "people:merge-undo": (lambda w: {"pk": _merge(w).pk}, TEAM_LEAD_A),
 }

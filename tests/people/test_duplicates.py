@@ -8,7 +8,7 @@ import datetime as dt
 import pytest
 from django.conf import settings
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from lotse.accounts.models import Role
 from lotse.audit.actions import do_log_access
@@ -373,6 +373,108 @@ def test_scan_finds_pairs_and_remembers_not_the_same_person(
     assert DuplicateScan.objects.count() == 2
 
 
+def test_a_pair_noted_as_different_people_can_be_taken_back(
+    world, client_of, logged_in, django_capture_on_commit_callbacks
+):
+    x = client_of(
+        family_name="Al-Hassan", given_names="Mohammed", birth_year=1990, birth_month=3, birth_day=5
+    )
+    y = client_of(
+        family_name="Alhasan", given_names="Muhammad", birth_year=1990, birth_month=3, birth_day=5
+    )
+    http = logged_in(world.team_lead_a)
+    _scan(http, django_capture_on_commit_callbacks)
+    compare = reverse("people:merge", args=[x.pk, y.pk])
+    undo = reverse("people:not-duplicate-undo", args=[x.pk, y.pk])
+    listed = f'href="{compare}"'
+
+    answer = http.post(reverse("people:not-duplicate", args=[x.pk, y.pk]), {"page": "1"})
+    page = http.get(answer.url).content.decode()
+    assert listed not in page  # the pair has left the list ...
+    assert "Al-Hassan, Mohammed und Alhasan, Muhammad sind zwei verschiedene Personen" in page
+    assert undo in page  # ... and the page offers to take the verdict back
+
+    answer = http.post(undo, {"page": "1"})
+    assert answer.url == reverse("people:duplicates")
+    page = http.get(answer.url).content.decode()
+    assert listed in page and undo not in page
+    assert AccessLogEntry.objects.filter(
+        object_id=str(x.pk), detail=f"maybe the same person as {y.pk} again"
+    ).exists()
+
+    # the comparison page tells of a verdict on record and takes it back there too
+    http.post(reverse("people:not-duplicate", args=[x.pk, y.pk]))
+    page = http.get(compare).content.decode()
+    assert "Als zwei verschiedene Personen vermerkt von" in page and undo in page
+    assert http.post(undo).url == compare
+    assert actions.decision_on(x, y) is None
+    assert "Als zwei verschiedene Personen vermerkt" not in http.get(compare).content.decode()
+
+
+def test_the_undo_notice_names_no_record_the_viewer_may_not_see(world, client_of, logged_in):
+    x = client_of(family_name="Haddad", given_names="Nour", birth_year=1990)
+    hidden = make_client(
+        world.municipality_a,
+        world.welfare_a,
+        world.partner_staff_a,
+        family_name="Verborgen",
+        given_names="Nour",
+    )
+    assert not clients_visible_to(world.team_lead_a).filter(pk=hidden.pk).exists()
+    actions.do_mark_not_duplicate(acting_user=world.team_lead_a, first=x, second=hidden)
+    http = logged_in(world.team_lead_a)
+    page = http.get(reverse("people:duplicates"), {"decided": f"{x.pk}.{hidden.pk}"})
+    assert page.status_code == 200 and "Verborgen" not in page.content.decode()
+    answer = http.post(reverse("people:not-duplicate-undo", args=[x.pk, hidden.pk]))
+    assert answer.status_code == 404
+    assert actions.decision_on(x, hidden) is not None
+
+
+def test_the_merge_page_shows_codes_and_dates_as_people_read_them_and_marks_differences(
+    world, client_of, logged_in
+):
+    a = client_of(
+        family_name="Haddad",
+        given_names="Nour",
+        birth_year=1990,
+        birth_month=3,
+        birth_day=5,
+        nationalities="IQ, SY",
+        country_of_birth="IQ",
+        languages="ar, ku",
+        arrival_date=dt.date(2016, 4, 30),
+    )
+    b = client_of(
+        family_name="Hadad",
+        given_names="Nour",
+        birth_year=1990,
+        birth_month=3,
+        birth_day=5,
+        nationalities="IQ",
+        country_of_birth="IQ",
+        languages="ar, ku",
+    )
+    http = logged_in(world.team_lead_a)
+    response = http.get(reverse("people:merge", args=[a.pk, b.pk]))
+    rows = {row.label: row for row in response.context["rows"]}
+    assert (rows["Geburtsdatum"].first, rows["Geburtsdatum"].differs) == ("05.03.1990", False)
+    assert not {"Geburtsjahr", "Geburtsmonat", "Geburtstag"} & rows.keys()
+    assert (rows["Staatsangehörigkeiten"].first, rows["Staatsangehörigkeiten"].second) == (
+        "Irak, Syrien",
+        "Irak",
+    )
+    assert rows["Staatsangehörigkeiten"].differs
+    assert rows["Gesprochene Sprachen"].first == "Arabisch, Kurdisch"
+    assert not rows["Gesprochene Sprachen"].differs
+    assert rows["Ankunft in Deutschland"].first == "30.04.2016"
+    page = response.content.decode()
+    assert page.count('<span class="badge differs">') == sum(r.differs for r in rows.values())
+
+    with translation.override("en"):
+        english = {row.label: row for row in actions.compared_rows(a, b)}
+    assert english["nationalities"].first == "Iraq, Syria"
+
+
 def test_the_scan_finds_every_pair_that_comparing_all_pairs_finds(world, client_of):
     people = [
         ("Mohammed", "Al-Hassan", 1990, 3, 5),
@@ -481,11 +583,15 @@ def test_scan_pages_keep_their_place_and_hide_what_the_viewer_may_not_see(
     answer = http.post(
         reverse("people:not-duplicate", args=[second.first_id, second.second_id]), {"page": "2"}
     )
-    assert answer.url == f"{reverse('people:duplicates')}?page=2"
+    assert answer.url == (
+        f"{reverse('people:duplicates')}?page=2&decided={second.first_id}.{second.second_id}"
+    )
     answer = http.post(
         reverse("people:not-duplicate", args=[second.first_id, second.second_id]), {"page": "x"}
     )
-    assert answer.url == reverse("people:duplicates")
+    assert answer.url == (
+        f"{reverse('people:duplicates')}?decided={second.first_id}.{second.second_id}"
+    )
 
 
 def test_a_running_scan_is_not_started_twice_and_a_stopped_one_may_be_restarted(
