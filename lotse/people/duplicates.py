@@ -588,22 +588,26 @@ class Pair:
 
 
 def _shared_key_pairs(
-    scope: QuerySet[Client], municipality_id: int, after: int, limit: int
+    scope: QuerySet[Client], municipality_id: int, after: tuple[int, int], limit: int
 ) -> Iterator[tuple[int, int]]:
-    """At most `limit` client id pairs that share a blocking key, the first record's
-    number above `after`, in number order: a self-join on the key index (with the
-    LIMIT in the query, so that neither side holds the pairs of later parts)."""
+    """At most `limit` client id pairs that share a blocking key, those after the
+    pair `after`, in number order: a self-join on the key index (with the LIMIT in
+    the query, so that neither side holds the pairs of later parts)."""
     table = ClientBlockingKey._meta.db_table
     scope_sql, scope_params = scope.values("pk").query.sql_with_params()
     sql = (
         f"SELECT DISTINCT a.client_id, b.client_id FROM {table} a "  # noqa: S608
         f"JOIN {table} b ON b.municipality_id = a.municipality_id AND b.key = a.key "
         "AND b.client_id > a.client_id "
-        f"WHERE a.municipality_id = %s AND a.client_id > %s AND a.client_id IN ({scope_sql}) "
+        "WHERE a.municipality_id = %s AND a.client_id >= %s "
+        "AND (a.client_id > %s OR b.client_id > %s) "
+        f"AND a.client_id IN ({scope_sql}) "
         f"AND b.client_id IN ({scope_sql}) ORDER BY a.client_id, b.client_id LIMIT %s"
     )
+    first, second = after
+    params = [municipality_id, first, first, second, *scope_params, *scope_params, limit]
     with connection.cursor() as cursor:
-        cursor.execute(sql, [municipality_id, after, *scope_params, *scope_params, limit])
+        cursor.execute(sql, params)
         while batch := cursor.fetchmany(2000):
             yield from batch
 
@@ -611,12 +615,12 @@ def _shared_key_pairs(
 class Scan(list):
     """The pairs a scan found, best first. `complete` is False when more pairs of
     records shared a key than one scan compares (MAX_SCAN_PAIRS, in the order of the
-    records' numbers); the next part starts after record number `next_after`.
-    `compared` is the number of pairs compared."""
+    records' numbers); the next part starts after the pair of record numbers
+    `next_after`. `compared` is the number of pairs compared."""
 
     complete: bool = True
     max_pairs: int = 0
-    next_after: int | None = None
+    next_after: tuple[int, int] | None = None
     compared: int = 0
 
 
@@ -631,11 +635,11 @@ def scan_pairs(
     limit: int | None = 100,
     threshold: float | None = None,
     max_pairs: int | None = None,
-    after: int = 0,
+    after: tuple[int, int] = (0, 0),
 ) -> Scan:
     """Pairs of possible duplicates in `scope`, best first, without pairs decided as
     "not the same person". Only pairs sharing a blocking key are compared, and only
-    those whose first record's number is above `after` (a scan in parts)."""
+    those after the pair of record numbers `after` (a scan in parts)."""
     max_pairs = MAX_SCAN_PAIRS if max_pairs is None else max_pairs
     threshold = settings.DUPLICATE_THRESHOLD if threshold is None else threshold
     rejected = set(
@@ -646,14 +650,9 @@ def scan_pairs(
     id_pairs = list(_shared_key_pairs(scope, municipality_id, after, max_pairs + 1))
     complete = len(id_pairs) <= max_pairs
     next_after = None
-    if not complete:
-        # end the part with whole records: the next part starts at the first record
-        # whose pairs were not all compared
-        first_left = id_pairs[max_pairs][0]
-        whole = [p for p in id_pairs[:max_pairs] if p[0] < first_left]
-        id_pairs, next_after = (
-            (whole, first_left - 1) if whole else (id_pairs[:max_pairs], first_left)
-        )
+    if not complete:  # the next part goes on after the last pair of this one
+        id_pairs = id_pairs[:max_pairs]
+        next_after = id_pairs[-1]
     id_pairs = [p for p in id_pairs if p not in rejected]
     # The matching fields as plain rows, and the cheap bound first: most pairs end
     # there, with no records built (a part may hold most of a large organisation).

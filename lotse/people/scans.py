@@ -14,7 +14,7 @@ from datetime import timedelta
 
 from django.conf import settings
 from django.db import transaction
-from django.db.models import Exists, OuterRef, QuerySet
+from django.db.models import Exists, F, OuterRef, QuerySet
 from django.http import HttpRequest
 from django.utils import timezone
 
@@ -98,7 +98,7 @@ def run_scan(scan_id: int) -> None:
         _finish(scan, DuplicateScan.Status.FAILED)
         return
     scope = clients_visible_to(user)
-    after = 0
+    after = (0, 0)
     try:
         while True:
             part = scan_pairs(scope, scan.municipality_id, limit=None, after=after)
@@ -112,27 +112,41 @@ def run_scan(scan_id: int) -> None:
                 batch_size=1000,
                 ignore_conflicts=True,
             )
-            scan.parts_done += 1
-            scan.pairs_compared += part.compared
-            scan.pairs_found += len(part)
-            scan.save(update_fields=["parts_done", "pairs_compared", "pairs_found", "updated_at"])
+            if not _still_running(
+                scan,
+                parts_done=F("parts_done") + 1,
+                pairs_compared=F("pairs_compared") + part.compared,
+                pairs_found=F("pairs_found") + len(part),
+            ):
+                return  # taken for stopped meanwhile, and maybe started again: give way
             if part.complete or part.next_after is None:
                 break
             after = part.next_after
     except BaseException:  # an error, or the worker told to stop
         _finish(scan, DuplicateScan.Status.FAILED)
         raise
-    _finish(scan, DuplicateScan.Status.DONE)
+    if not _finish(scan, DuplicateScan.Status.DONE):
+        return
     # the earlier scans' pairs are no longer listed: only their summaries stay
     DuplicateScanPair.objects.filter(
         scan__organisation_id=scan.organisation_id, scan__started_at__lt=scan.started_at
     ).delete()
 
 
-def _finish(scan: DuplicateScan, status: str) -> None:
-    scan.status = status
-    scan.finished_at = timezone.now()
-    scan.save(update_fields=["status", "finished_at", "updated_at"])
+def _still_running(scan: DuplicateScan, **changes) -> bool:
+    """Record progress (or the end) of a running scan. False if it is no longer running:
+    a part took so long that the scan was taken for stopped and may have been started
+    anew, so this run must neither go on nor call itself done."""
+    now = timezone.now()
+    return bool(
+        DuplicateScan.objects.filter(pk=scan.pk, status=DuplicateScan.Status.RUNNING).update(
+            updated_at=now, **changes
+        )
+    )
+
+
+def _finish(scan: DuplicateScan, status: str) -> bool:
+    return _still_running(scan, status=status, finished_at=timezone.now())
 
 
 def open_pairs(user, scan: DuplicateScan) -> QuerySet[DuplicateScanPair]:

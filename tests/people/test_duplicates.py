@@ -504,6 +504,26 @@ def test_the_scan_finds_every_pair_that_comparing_all_pairs_finds(world, client_
     assert {(p.first.pk, p.second.pk) for p in scan} == expected
 
 
+@pytest.mark.parametrize("part_size", [1, 2, 5])
+def test_a_scan_in_parts_finds_every_pair_even_when_one_record_has_more_pairs_than_a_part(
+    world, client_of, part_size
+):
+    four_spellings_of_one_person(client_of)  # the first record alone has three pairs
+    scope = clients_visible_to(world.team_lead_a)
+    whole = {(p.first.pk, p.second.pk) for p in scan_pairs(scope, world.municipality_a.pk)}
+    found: list[tuple[int, int]] = []
+    after = (0, 0)
+    while True:
+        part = scan_pairs(scope, world.municipality_a.pk, max_pairs=part_size, after=after)
+        assert part.compared <= part_size
+        found += [(p.first.pk, p.second.pk) for p in part]
+        if part.complete:
+            break
+        assert part.next_after is not None
+        after = part.next_after
+    assert len(found) == len(whole) == 6 and set(found) == whole
+
+
 def test_the_background_scan_covers_every_part_and_lists_all_pairs_best_first(
     world, client_of, logged_in, monkeypatch, django_capture_on_commit_callbacks
 ):
@@ -626,6 +646,37 @@ def test_a_running_scan_is_not_started_twice_and_a_stopped_one_may_be_restarted(
     scans.run_scan(second.pk)  # a task run twice does the work once
     second.refresh_from_db()
     assert (second.status, second.pairs_found) == (DuplicateScan.Status.DONE, 1)
+
+
+def test_a_scan_taken_for_stopped_during_a_long_part_gives_way_to_its_restart(
+    world, client_of, monkeypatch
+):
+    four_spellings_of_one_person(client_of)
+    monkeypatch.setattr(duplicates, "MAX_SCAN_PAIRS", 2)  # three parts
+    old = scans.do_start_scan(acting_user=world.team_lead_a)
+    real_scan_pairs = scans.scan_pairs
+    restarted = []
+
+    def slow_first_part(*args, **kwargs):
+        part = real_scan_pairs(*args, **kwargs)
+        if not restarted:  # the part outlasts the limit: a team lead starts the scan anew
+            DuplicateScan.objects.filter(pk=old.pk).update(
+                updated_at=timezone.now() - scans.STALE_AFTER[DuplicateScan.Status.RUNNING]
+            )
+            restarted.append(scans.do_start_scan(acting_user=world.team_lead_a))
+        return part
+
+    monkeypatch.setattr(scans, "scan_pairs", slow_first_part)
+    scans.run_scan(old.pk)
+    old.refresh_from_db()
+    # the old run stops after its part and does not call itself done
+    assert (old.status, old.parts_done) == (DuplicateScan.Status.FAILED, 0)
+    new = restarted[0]
+    assert new.pk != old.pk
+    scans.run_scan(new.pk)
+    new.refresh_from_db()
+    assert (new.status, new.pairs_found) == (DuplicateScan.Status.DONE, 6)
+    assert scans.latest_scans(world.team_lead_a) == (new, new)
 
 
 def test_a_scan_that_breaks_off_is_marked_as_stopped(world, client_of, monkeypatch):
