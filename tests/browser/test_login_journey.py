@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from lotse.accounts.models import Role
-from tests.browser.conftest import assert_accessible, screenshot, totp_now
+from tests.browser.conftest import assert_accessible, log_in, screenshot, totp_now
 from tests.conftest import make_case, make_client, make_user
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -65,3 +65,26 @@ def test_new_case_manager_must_set_up_totp_before_seeing_clients(page, world):
     page.locator("main button[type=submit]").first.click()
     page.goto("/clients/")
     assert page.get_by_role("link", name="Shevchenko, Given").is_visible()
+
+
+def test_the_language_changes_only_on_the_button_and_the_menu_marks_the_current_page(page, world):
+    log_in(page, world.case_manager_a)
+    page.goto("/clients/")
+    menu = page.get_by_role("navigation", name="Hauptnavigation")
+    current = menu.locator('a[aria-current="page"]')
+    assert current.all_inner_texts() == ["Ratsuchende"]
+
+    # choosing a language with the keyboard does not yet leave the page (WCAG 3.2.2)
+    page.get_by_label("Sprache", exact=True).select_option("en")
+    assert page.locator("html").get_attribute("lang") == "de"
+    page.get_by_role("button", name="Wechseln (Sprache)").click()
+    page.wait_for_function("document.documentElement.lang === 'en'")
+    assert page.url.endswith("/clients/")
+    assert current.count() == 0  # the menu is in English now
+    menu = page.get_by_role("navigation", name="Main")
+    assert menu.locator('a[aria-current="page"]').all_inner_texts() == ["Clients"]
+    assert_accessible(page)
+    screenshot(page, "menu-current-page-english")
+
+    page.goto(f"/clients/{world.client_a.pk}/")  # a page below the entry belongs to it
+    assert menu.locator('a[aria-current="page"]').all_inner_texts() == ["Clients"]
