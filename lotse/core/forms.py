@@ -4,6 +4,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from lotse.core.models import ConfigItem
+from lotse.core.tables import MAX_BYTES
 
 
 class PlainModelChoiceIterator(forms.models.ModelChoiceIterator):
@@ -68,3 +69,20 @@ class ConfigItemForm(forms.Form):
         item.position, item.active = data["position"], data["active"]
         item.save()
         return item
+
+
+class TableFileForm(forms.Form):
+    """The upload of an import: one XLSX or CSV file of at most 5 MB."""
+
+    file = forms.FileField(
+        label=_("File (XLSX or CSV)"),
+        widget=forms.ClearableFileInput(attrs={"accept": ".xlsx,.csv"}),
+    )
+
+    def clean_file(self):
+        upload = self.cleaned_data["file"]
+        if upload.size > MAX_BYTES:
+            raise forms.ValidationError(_("The file is larger than 5 MB."))
+        if not upload.name.lower().endswith((".xlsx", ".csv")):
+            raise forms.ValidationError(_("Please upload an XLSX or CSV file."))
+        return upload

@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 from lotse.accounts.models import Location, Organisation
 from lotse.audit.actions import do_log_access
 from lotse.core.models import District, FieldOfAction, Municipality, TargetGroup
+from lotse.core.tables import ImportFileError, read_table
 from lotse.core.tasks import send_notification
 from lotse.directory import spreadsheet
 from lotse.directory.models import ContactPerson, Offer
@@ -80,8 +81,8 @@ def do_import_offers(
     """
     result = ImportResult()
     try:
-        records = spreadsheet.table_to_records(spreadsheet.read_table(data, filename))
-    except spreadsheet.ImportFileError as error:
+        records = spreadsheet.table_to_records(read_table(data, filename))
+    except ImportFileError as error:
         result.file_error = str(error)
         return result
     good, bad = spreadsheet.check_records(records, get_lookups(municipality))

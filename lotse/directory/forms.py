@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from lotse.accounts.models import Location, Organisation
 from lotse.core.models import District, FieldOfAction, TargetGroup
 from lotse.directory.models import ContactPerson, Offer, parse_language_codes
-from lotse.directory.spreadsheet import LANGUAGE_CODE, MAX_BYTES
+from lotse.directory.spreadsheet import LANGUAGE_CODE
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
@@ -161,18 +161,3 @@ class ContactPersonForm(forms.ModelForm):
         self.fields["organisation"].queryset = Organisation.objects.filter(
             municipality=municipality
         )
-
-
-class ImportForm(forms.Form):
-    file = forms.FileField(
-        label=_("File (XLSX or CSV)"),
-        widget=forms.ClearableFileInput(attrs={"accept": ".xlsx,.csv"}),
-    )
-
-    def clean_file(self):
-        upload = self.cleaned_data["file"]
-        if upload.size > MAX_BYTES:
-            raise ValidationError(_("The file is larger than 5 MB."))
-        if not upload.name.lower().endswith((".xlsx", ".csv")):
-            raise ValidationError(_("Please upload an XLSX or CSV file."))
-        return upload

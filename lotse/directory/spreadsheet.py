@@ -22,9 +22,10 @@ from django.core.validators import validate_email
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from lotse.core.tables import ImportFileError
+from lotse.core.tables import cell_text as _text
 from lotse.directory.models import parse_language_codes
 
-MAX_BYTES = 5 * 1024 * 1024
 MAX_ROWS = 5000
 LIST_SEPARATOR = ";"
 TEXT_LANGUAGES = [code for code, _name in settings.LANGUAGES]
@@ -136,10 +137,6 @@ NO = {"no", "nein", "n", "0", "false", "falsch", ""}
 LANGUAGE_CODE = re.compile(r"^[a-z]{2,3}$")
 
 
-class ImportFileError(Exception):
-    """The file as a whole cannot be read: nothing is imported."""
-
-
 @dataclass(frozen=True)
 class RowError:
     row: int
@@ -172,54 +169,7 @@ class Lookups:
     all_districts: list[int] = field(default_factory=list)
 
 
-def _text(value: Any) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, float) and value.is_integer():
-        value = int(value)
-    if isinstance(value, dt.datetime):
-        value = value.date()
-    if isinstance(value, dt.date):
-        return value.isoformat()
-    return str(value).strip()
-
-
 # --- reading ---------------------------------------------------------------
-
-
-def read_table(data: bytes, filename: str) -> list[list[Any]]:
-    """The rows of the first sheet (XLSX) or of the CSV file, header included."""
-    if len(data) > MAX_BYTES:
-        raise ImportFileError(_("The file is larger than 5 MB."))
-    name = filename.lower()
-    if name.endswith(".xlsx"):
-        return _read_xlsx(data)
-    if name.endswith(".csv"):
-        return _read_csv(data)
-    raise ImportFileError(_("Please upload an XLSX or CSV file."))
-
-
-def _read_xlsx(data: bytes) -> list[list[Any]]:
-    from openpyxl import load_workbook
-
-    try:
-        workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-        sheet = workbook.worksheets[0]
-        rows = [list(row) for row in sheet.iter_rows(values_only=True)]
-        workbook.close()
-    except Exception as error:  # openpyxl raises many kinds for a broken file
-        raise ImportFileError(_("The file could not be read as an XLSX workbook.")) from error
-    return rows
-
-
-def _read_csv(data: bytes) -> list[list[Any]]:
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        text = data.decode("cp1252", errors="replace")
-    first_line = text.split("\n", 1)[0]
-    delimiter = max(";,\t", key=first_line.count)
-    return [list(row) for row in csv.reader(io.StringIO(text), delimiter=delimiter)]
 
 
 def table_to_records(table: list[list[Any]]) -> list[tuple[int, dict[str, str]]]:

@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from lotse.core.forms import TableFileForm
 from lotse.core.models import District, FieldOfAction, TargetGroup
 from lotse.core.views_helpers import paginate, require_perm
 from lotse.directory import coverage as cov
@@ -21,7 +22,7 @@ from lotse.directory.actions import (
     do_save_contact_person,
     do_save_offer,
 )
-from lotse.directory.forms import ContactPersonForm, ImportForm, OfferForm
+from lotse.directory.forms import ContactPersonForm, OfferForm
 from lotse.directory.models import OFFER_LANGUAGES, stale_before
 from lotse.directory.permissions import contact_persons_visible_to, offers_visible_to
 from lotse.directory.queries import OfferFilter
@@ -130,7 +131,7 @@ def offer_edit(request, pk: int | None = None):
 
 @require_perm("directory.change_offers")
 def offer_import(request):
-    form = ImportForm(request.POST or None, request.FILES or None)
+    form = TableFileForm(request.POST or None, request.FILES or None)
     result = None
     if request.method == "POST" and form.is_valid():
         upload = form.cleaned_data["file"]
