@@ -1,4 +1,5 @@
-"""Reading an uploaded table (XLSX or CSV) into rows of cells: shared by the imports.
+"""Reading an uploaded table (XLSX or CSV) into rows of cells, and writing a CSV file:
+shared by the imports and exports.
 
 Only the reading is shared; which columns a file must have and what a row means is
 each import's own (lotse.directory.spreadsheet, lotse.people.import_file).
@@ -66,3 +67,12 @@ def _read_csv(data: bytes) -> list[list[Any]]:
     first_line = text.split("\n", 1)[0]
     delimiter = max(";,\t", key=first_line.count)
     return [list(row) for row in csv.reader(io.StringIO(text), delimiter=delimiter)]
+
+
+def write_csv(header: list[str], rows: list[list[Any]]) -> bytes:
+    """UTF-8 with BOM and ';' as separator, as German spreadsheet programs expect."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, delimiter=";")
+    writer.writerow(header)
+    writer.writerows([[cell_text(v) for v in row] for row in rows])
+    return buffer.getvalue().encode("utf-8-sig")

@@ -9,7 +9,6 @@ actions.py writes nothing unless every row is good.
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
 import io
 import re
@@ -422,15 +421,6 @@ def offer_to_row(offer) -> list[str]:
         row[f"title_{code}"] = text.get("title", "")
         row[f"description_{code}"] = text.get("description", "")
     return [row.get(name, "") for name in COLUMN_NAMES]
-
-
-def write_csv(header: list[str], rows: list[list[Any]]) -> bytes:
-    """UTF-8 with BOM and ';' as separator, as German spreadsheet programs expect."""
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, delimiter=";")
-    writer.writerow(header)
-    writer.writerows([[_text(v) for v in row] for row in rows])
-    return buffer.getvalue().encode("utf-8-sig")
 
 
 def write_xlsx(

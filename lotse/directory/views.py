@@ -12,6 +12,7 @@ from django.views.decorators.http import require_POST
 
 from lotse.core.forms import TableFileForm
 from lotse.core.models import District, FieldOfAction, TargetGroup
+from lotse.core.tables import write_csv
 from lotse.core.views_helpers import paginate, require_perm
 from lotse.directory import coverage as cov
 from lotse.directory import spreadsheet
@@ -169,7 +170,7 @@ def template_download(request, fmt: str):
     fmt = _fmt(fmt)
     header = spreadsheet.COLUMN_NAMES
     if fmt == "csv":
-        return _download(spreadsheet.write_csv(header, []), "offers-template", fmt)
+        return _download(write_csv(header, []), "offers-template", fmt)
     notes = [(c.name, str(c.help)) for c in spreadsheet.COLUMNS]
     data = spreadsheet.write_xlsx(header, [], _("Offers"), notes=notes)
     return _download(data, "offers-template", fmt)
@@ -188,7 +189,7 @@ def offer_export(request, fmt: str):
     rows = [spreadsheet.offer_to_row(o) for o in offers]
     header = spreadsheet.COLUMN_NAMES
     if fmt == "csv":
-        return _download(spreadsheet.write_csv(header, rows), "offers", fmt)
+        return _download(write_csv(header, rows), "offers", fmt)
     return _download(spreadsheet.write_xlsx(header, rows, _("Offers")), "offers", fmt)
 
 
@@ -239,7 +240,7 @@ def coverage_export(request, fmt: str):
     header = [_("District"), *(f.label for f in matrix.fields), _("Offers in all")]
     rows = matrix.table(_("No district given"))
     if fmt == "csv":
-        return _download(spreadsheet.write_csv(header, rows), "coverage", fmt)
+        return _download(write_csv(header, rows), "coverage", fmt)
     return _download(spreadsheet.write_xlsx(header, rows, _("Coverage")), "coverage", fmt)
 
 

@@ -11,7 +11,7 @@ batch size, however long the file.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Collection, Iterable, Iterator
 from dataclasses import dataclass
 from itertools import islice
 
@@ -20,6 +20,7 @@ from django.db import reset_queries, transaction
 
 from lotse.audit.actions import do_log_access
 from lotse.people.duplicates import (
+    Candidate,
     best_comparison,
     compiled_scope,
     find_candidates_many,
@@ -36,13 +37,26 @@ class ImportResult:
     rows: int = 0
     created: int = 0
     held_back: int = 0
+    skipped: int = 0  # rows a person decided not to create (already recorded)
+
+
+@dataclass
+class HeldBack:
+    """A row that may be a client already (`candidates`, best first) or the same person
+    as an earlier row of the file (`earlier`, its index); nothing is created for it
+    unless a person decides so."""
+
+    index: int
+    candidates: list[Candidate]
+    earlier: int | None = None
 
 
 def client_from_record(record: dict, *, organisation, acting_user) -> Client:
-    """An unsaved Client from a record in the shape of lotse.people.matching."""
+    """An unsaved Client from a record in the shape of lotse.people.matching; its
+    "fields", if any, are further Client fields (an import's other columns)."""
     dob = record.get("date_of_birth") or ""
     parts = [int(x) for x in dob.split("-")] if dob else []
-    return Client(
+    client = Client(
         municipality_id=organisation.municipality_id,
         organisation=organisation,
         created_by=acting_user,
@@ -57,6 +71,9 @@ def client_from_record(record: dict, *, organisation, acting_user) -> Client:
         country_of_birth=record.get("country_of_birth") or "",
         nationalities=record.get("nationality") or "",
     )
+    for name, value in (record.get("fields") or {}).items():  # the rest of an imported row
+        setattr(client, name, value)
+    return client
 
 
 def insert_clients(clients: list[Client]) -> list[Client]:
@@ -78,22 +95,85 @@ class _Accepted:
 
     def __init__(self) -> None:
         self.variants: list[list[dict]] = []
+        self.indexes: list[int] = []
         self.by_key: dict[str, list[int]] = {}
 
-    def add(self, variants: list[dict], keys: set[str]) -> None:
+    def add(self, variants: list[dict], keys: set[str], index: int = -1) -> None:
         for key in keys:
             self.by_key.setdefault(key, []).append(len(self.variants))
         self.variants.append(variants)
+        self.indexes.append(index)
 
-    def has_duplicate(self, variants: list[dict], keys: set[str]) -> bool:
-        """Whether an earlier row of this batch is the same person."""
+    def duplicate_of(self, variants: list[dict], keys: set[str]) -> int | None:
+        """The index of the first earlier row that is the same person, if one is."""
         threshold = settings.DUPLICATE_THRESHOLD
         earlier = sorted({i for key in keys for i in self.by_key.get(key, ())})
         for i in earlier:
             result = best_comparison(variants, self.variants[i], threshold)
             if result is not None and result.score >= threshold:
-                return True
-        return False
+                return self.indexes[i]
+        return None
+
+
+def find_held_back(scope, records: list[dict], municipality_id: int) -> list[HeldBack]:
+    """The rows of a file that may be clients already among `scope`, or an earlier row:
+    the check before an import, which writes nothing. The file is compared with itself
+    whole, as none of it is in the database yet."""
+    scope_sql = compiled_scope(scope)
+    accepted = _Accepted()
+    held: list[HeldBack] = []
+    for start in range(0, len(records), BATCH):
+        batch = records[start : start + BATCH]
+        found = find_candidates_many(scope_sql, batch, municipality_id, limit=5)
+        for index, (record, candidates) in enumerate(zip(batch, found, strict=True), start):
+            variants = record_variants(record)
+            keys = keys_for_records(variants)
+            earlier = accepted.duplicate_of(variants, keys)
+            if candidates or earlier is not None:
+                held.append(HeldBack(index, candidates, earlier))
+            else:
+                accepted.add(variants, keys, index)
+    return held
+
+
+class ChangedSinceCheck(Exception):
+    """An import found a possible duplicate that was not there when the user decided."""
+
+
+@dataclass
+class ReviewRow:
+    """A held-back row as the user sees it: the person (unsaved), the records it may be
+    and, if so, the earlier row of the file it may be (`earlier`: its row number and
+    the comparison)."""
+
+    index: int
+    row: int
+    person: Client
+    candidates: list[Candidate]
+    earlier: tuple[int, Candidate] | None
+
+
+def review_rows(held: list[HeldBack], records: list[dict], numbers: list[int]) -> list[ReviewRow]:
+    """The held-back rows with what to show of each (`numbers`: the rows' numbers in the
+    file)."""
+
+    def person(index: int) -> Client:
+        """The row as an unsaved record, to show: its name, date of birth, nationalities."""
+        record = records[index]
+        names = {"family_name": record.get("family_name"), "given_names": record.get("given_names")}
+        return Client(**{**names, **(record.get("fields") or {})})
+
+    shown = []
+    for h in held:
+        earlier = None
+        if h.earlier is not None:
+            result = best_comparison(
+                record_variants(records[h.index]), record_variants(records[h.earlier])
+            )
+            score, reasons = (result.score, list(result.reasons)) if result else (0.0, [])
+            earlier = (numbers[h.earlier], Candidate(person(h.earlier), score, reasons))
+        shown.append(ReviewRow(h.index, numbers[h.index], person(h.index), h.candidates, earlier))
+    return shown
 
 
 @transaction.atomic
@@ -105,11 +185,16 @@ def do_import_clients(
     batch_size: int = BATCH,
     on_held_back: Callable[[dict, list], None] | None = None,
     on_batch: Callable[[ImportResult], None] | None = None,
+    create_anyway: Collection[int] = (),
+    skip: Collection[int] = (),
 ) -> ImportResult:
     """Create a client per row of `rows` in the user's organisation, except rows that
     may be a client already among `scope` (default: the organisation's clients) or
     an earlier row: those go to `on_held_back(row, candidates)` and are not created.
-    `on_batch(result so far)` is called after each batch (progress, memory figures)."""
+    `on_batch(result so far)` is called after each batch (progress, memory figures).
+
+    A person's decisions on held-back rows, by the row's index: `create_anyway`
+    (a different person: created without the check), `skip` (already recorded)."""
     organisation = acting_user.organisation
     municipality_id = organisation.municipality_id
     if scope is None:
@@ -121,15 +206,21 @@ def do_import_clients(
         pending: list[Client] = []
         accepted = _Accepted()
         for row, candidates in zip(batch, found, strict=True):
+            index = result.rows
             result.rows += 1
+            if index in skip:
+                result.skipped += 1
+                continue
             variants = record_variants(row)
             keys = keys_for_records(variants)
-            if candidates or accepted.has_duplicate(variants, keys):
+            if index not in create_anyway and (
+                candidates or accepted.duplicate_of(variants, keys) is not None
+            ):
                 result.held_back += 1
                 if on_held_back is not None:
                     on_held_back(row, candidates)
                 continue
-            accepted.add(variants, keys)
+            accepted.add(variants, keys, index)
             pending.append(
                 client_from_record(row, organisation=organisation, acting_user=acting_user)
             )
@@ -143,6 +234,8 @@ def do_import_clients(
         action="people.import.created",
         object_type="people.client",
         object_id="",
-        detail=f"{result.created} created, {result.held_back} held back",
+        detail=(
+            f"{result.created} created, {result.held_back} held back, {result.skipped} skipped"
+        ),
     )
     return result

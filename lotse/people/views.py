@@ -4,16 +4,20 @@ import datetime as dt
 
 from django.contrib import messages
 from django.core import signing
-from django.http import Http404
+from django.db import transaction
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from lotse.audit.actions import do_log_access
 from lotse.cases.permissions import cases_visible_to
+from lotse.core.forms import TableFileForm
+from lotse.core.tables import ImportFileError, read_table, write_csv
 from lotse.core.views_helpers import paginate, require_perm
-from lotse.people import actions, scans
+from lotse.people import actions, import_file, imports, scans
 from lotse.people.duplicates import Pair, best_comparison, find_candidates
 from lotse.people.forms import ClientForm, HouseholdMemberForm, MergeForm, ReasonForm
 from lotse.people.indexing import search_condition
@@ -143,6 +147,135 @@ def client_create(request):
         messages.success(request, _("The client record was created."))
         return redirect("people:detail", pk=client.pk)
     return render(request, "people/client_form.html", _form_context(form, creating=True))
+
+
+# The checked rows of an import waiting for decisions on its possible duplicates.
+_IMPORT_SESSION_KEY = "people.import"
+
+
+@require_perm("people.add_client")
+def client_import(request):
+    """Upload a file of clients: every row checked as the form checks it, then the
+    duplicate check; rows that may be recorded already wait for the user's decision."""
+    form = TableFileForm(request.POST or None, request.FILES or None)
+    context: dict = {"form": form, "columns": import_file.COLUMNS}
+    if request.method == "POST" and form.is_valid():
+        upload = form.cleaned_data["file"]
+        try:
+            rows = import_file.read_rows(read_table(upload.read(), upload.name))
+        except ImportFileError as error:
+            form.add_error("file", str(error))
+            return render(request, "people/import.html", context)
+        good, bad = import_file.check_rows(
+            rows, municipality=request.user.organisation.municipality, today=_today()
+        )
+        if bad:
+            context.update(file_name=upload.name, errors=bad)
+            return render(request, "people/import.html", context)
+        request.session[_IMPORT_SESSION_KEY] = {"name": upload.name, "rows": rows}
+        return _import_or_review(request, good, {})
+    return render(request, "people/import.html", context)
+
+
+@require_perm("people.add_client")
+def client_import_review(request):
+    """Decide on the rows held back as possible duplicates, then import."""
+    pending = request.session.get(_IMPORT_SESSION_KEY)
+    if pending is None:
+        messages.info(request, _("There is no import waiting for your decision."))
+        return redirect("people:import")
+    if request.method == "POST" and request.POST.get("action") == "cancel":
+        del request.session[_IMPORT_SESSION_KEY]
+        messages.info(request, _("The import was cancelled. Nothing was saved."))
+        return redirect("people:list")
+    good, bad = import_file.check_rows(
+        [tuple(row) for row in pending["rows"]],
+        municipality=request.user.organisation.municipality,
+        today=_today(),
+    )
+    if bad:  # the lists changed since the upload (a district no longer active ...)
+        del request.session[_IMPORT_SESSION_KEY]
+        form = TableFileForm()
+        context = {"form": form, "columns": import_file.COLUMNS, "errors": bad}
+        return render(request, "people/import.html", {**context, "file_name": pending["name"]})
+    decisions = {}
+    if request.method == "POST":
+        for key, value in request.POST.items():
+            index = key.removeprefix("row-")
+            if key.startswith("row-") and index.isdigit() and value in {"create", "skip"}:
+                decisions[int(index)] = value
+    return _import_or_review(request, good, decisions, submitted=request.method == "POST")
+
+
+def _import_or_review(request, good, decisions: dict[int, str], *, submitted: bool = False):
+    """Import if every row that may be recorded already has a decision; otherwise show
+    those rows with their possible duplicates and reasons."""
+    user = request.user
+    scope = clients_visible_to(user)
+    municipality_id = user.organisation.municipality_id
+    records = [row.record for row in good]
+    held = imports.find_held_back(scope, records, municipality_id)
+    undecided = [h for h in held if h.index not in decisions]
+    if not undecided:
+        try:
+            with transaction.atomic():
+                result = imports.do_import_clients(
+                    acting_user=user,
+                    rows=records,
+                    scope=scope,
+                    create_anyway={i for i, d in decisions.items() if d == "create"},
+                    skip={i for i, d in decisions.items() if d == "skip"},
+                )
+                if result.held_back:  # a record was added since the check: look again
+                    raise imports.ChangedSinceCheck
+        except imports.ChangedSinceCheck:
+            held = imports.find_held_back(scope, records, municipality_id)
+            undecided = [h for h in held if h.index not in decisions]
+            messages.warning(request, _("Since the check, more possible duplicates turned up."))
+        else:
+            del request.session[_IMPORT_SESSION_KEY]
+            messages.success(
+                request,
+                ngettext(
+                    "Import finished: %(created)s client created, "
+                    "%(skipped)s not (already recorded).",
+                    "Import finished: %(created)s clients created, "
+                    "%(skipped)s not (already recorded).",
+                    result.created,
+                )
+                % {"created": result.created, "skipped": result.skipped},
+            )
+            return redirect("people:list")
+    shown = {c.client.pk for h in held for c in h.candidates}
+    do_log_access(
+        acting_user=user,
+        action="people.client.searched",
+        object_type="people.client",
+        object_id=",".join(str(pk) for pk in sorted(shown))[:60],
+        detail=f"duplicate check of an import ({len(good)} rows)",
+        request=request,
+    )
+    return render(
+        request,
+        "people/import_review.html",
+        {
+            "name": request.session[_IMPORT_SESSION_KEY]["name"],
+            "rows": len(good),
+            "held": imports.review_rows(held, [row.record for row in good], [r.row for r in good]),
+            "create_anyway": {i for i, d in decisions.items() if d == "create"},
+            "missing": submitted and bool(undecided),
+        },
+    )
+
+
+@require_perm("people.add_client")
+def client_import_template(request):
+    """An empty CSV file with the import's columns."""
+    response = HttpResponse(
+        write_csv(import_file.COLUMN_NAMES, []), content_type="text/csv; charset=utf-8"
+    )
+    response["Content-Disposition"] = 'attachment; filename="clients-template.csv"'
+    return response
 
 
 @require_perm("people.view_client_list")

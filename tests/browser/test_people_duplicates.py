@@ -187,3 +187,50 @@ def test_one_scan_covers_every_part_and_lists_all_pairs_page_by_page(page, world
     assert merge_links.count() == 2
     assert page.get_by_text("6 mögliche Dubletten zu prüfen").is_visible()
     assert page.get_by_text("Zurückgenommen").is_visible()
+
+
+def test_an_import_shows_its_possible_duplicates_with_reasons_and_the_user_decides(page, world):
+    existing = make_client(
+        world.municipality_a,
+        world.kim_a,
+        world.case_manager_a,
+        family_name="Al-Hassan",
+        given_names="Mohammed",
+        gender="m",
+        birth_year=1990,
+        birth_month=3,
+        birth_day=5,
+        nationalities="SY",
+    )
+    sync_keys([existing])
+    log_in(page, world.case_manager_a)
+    page.goto("/clients/")
+    page.get_by_role("link", name="Ratsuchende importieren").click()
+    page.wait_for_url("**/clients/import/")
+    assert_accessible(page)
+    screenshot(page, "people-import")
+
+    text = (
+        "family_name;given_names;gender;date_of_birth;nationalities\n"
+        "Alhasan;Muhammad;m;05.03.1990;SY\n"
+        "Kovalenko;Olena;w;12.04.1985;UA\n"
+        "Shevchenko;Taras;m;1988;UA\n"
+    )
+    page.get_by_label("Datei (XLSX oder CSV)").set_input_files(
+        {"name": "neue.csv", "mimeType": "text/csv", "buffer": text.encode()}
+    )
+    page.get_by_role("button", name="Prüfen und importieren").click()
+    page.wait_for_url("**/clients/import/")
+    row = page.get_by_role("group", name="Zeile 2: Alhasan, Muhammad")
+    assert "Al-Hassan, Mohammed" in row.inner_text()
+    assert "Geburtsdatum gleich" in row.locator(".reason-agree").inner_text()
+    assert row.get_by_label("Nicht anlegen: Die Person ist schon erfasst").is_checked()
+    assert Client.objects.filter(family_name__in=["Kovalenko", "Alhasan"]).count() == 0
+    assert_accessible(page)
+    screenshot(page, "people-import-review")
+
+    page.get_by_role("button", name="Mit diesen Entscheidungen importieren").click()
+    page.wait_for_url("**/clients/")
+    assert page.get_by_text("2 Ratsuchende angelegt, 1 nicht (schon erfasst)").is_visible()
+    assert Client.objects.filter(family_name="Kovalenko").count() == 1
+    assert Client.objects.filter(family_name="Alhasan").count() == 0

@@ -35,6 +35,9 @@ TEAM_LEAD_A = {"team_lead_a"}
 
 MATRIX = {
     "people:create": (lambda w: {}, CASE_WORKERS | {"case_manager_b"}),
+    "people:import": (lambda w: {}, CASE_WORKERS | {"case_manager_b"}),
+    "people:import-review": (lambda w: {}, CASE_WORKERS | {"case_manager_b"}, "post"),
+    "people:import-template": (lambda w: {}, CASE_WORKERS | {"case_manager_b"}),
     "people:edit": (lambda w: {"pk": w.client_a.pk}, CLIENT_RECORD),
     "people:household-add": (lambda w: {"pk": w.client_a.pk}, CLIENT_RECORD, "post"),
     "people:household-remove": (
