@@ -264,6 +264,8 @@ UI_LANGUAGES = ["de", "en"]
 # the core app and the shared templates; each other app has its own (scripts/messages).
 LOCALE_PATHS = [BASE_DIR / "lotse" / "overrides" / "locale", BASE_DIR / "lotse" / "locale"]
 TIME_ZONE = "Europe/Berlin"
+# Date formats of our own where Django's do not suit (English: day first, 24-hour clock).
+FORMAT_MODULE_PATH = ["lotse.formats"]
 USE_I18N = True
 USE_TZ = True
 

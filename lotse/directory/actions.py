@@ -81,7 +81,8 @@ def do_import_offers(
     """
     result = ImportResult()
     try:
-        records = spreadsheet.table_to_records(read_table(data, filename))
+        table = read_table(data, filename, max_rows=spreadsheet.MAX_ROWS)
+        records = spreadsheet.table_to_records(table)
     except ImportFileError as error:
         result.file_error = str(error)
         return result

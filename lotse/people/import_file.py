@@ -48,7 +48,7 @@ COLUMNS = [
     Column(
         "gender",
         False,
-        gettext_lazy("f (female), m (male) or x (diverse / not stated)."),
+        gettext_lazy("f or w (female), m (male), x or d (diverse / not stated)."),
         "m",
     ),
     Column(
@@ -123,6 +123,11 @@ def read_rows(table: list[list[Any]]) -> list[tuple[int, dict[str, str]]]:
     if missing:
         raise ImportFileError(
             _("Required columns are missing: %(columns)s.") % {"columns": ", ".join(missing)}
+        )
+    twice = sorted({h for h in header if h and header.count(h) > 1})
+    if twice:
+        raise ImportFileError(
+            _("Columns named twice: %(columns)s.") % {"columns": ", ".join(twice)}
         )
     unknown = [h for h in header if h and h not in COLUMN_NAMES]
     if unknown:

@@ -115,10 +115,13 @@ class _Accepted:
         return None
 
 
-def find_held_back(scope, records: list[dict], municipality_id: int) -> list[HeldBack]:
+def find_held_back(
+    scope, records: list[dict], municipality_id: int, create_anyway: Collection[int] = ()
+) -> list[HeldBack]:
     """The rows of a file that may be clients already among `scope`, or an earlier row:
     the check before an import, which writes nothing. The file is compared with itself
-    whole, as none of it is in the database yet."""
+    whole, as none of it is in the database yet; rows the user decided to create anyway
+    count as created, as they will in the import (a later row may be the same person)."""
     scope_sql = compiled_scope(scope)
     accepted = _Accepted()
     held: list[HeldBack] = []
@@ -131,7 +134,7 @@ def find_held_back(scope, records: list[dict], municipality_id: int) -> list[Hel
             earlier = accepted.duplicate_of(variants, keys)
             if candidates or earlier is not None:
                 held.append(HeldBack(index, candidates, earlier))
-            else:
+            if index in create_anyway or not (candidates or earlier is not None):
                 accepted.add(variants, keys, index)
     return held
 

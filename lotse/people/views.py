@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import secrets
 
 from django.contrib import messages
 from django.core import signing
@@ -149,7 +150,8 @@ def client_create(request):
     return render(request, "people/client_form.html", _form_context(form, creating=True))
 
 
-# The checked rows of an import waiting for decisions on its possible duplicates.
+# The checked rows of an import waiting for decisions on its possible duplicates, with
+# an id that the review form sends back (another tab may have started another import).
 _IMPORT_SESSION_KEY = "people.import"
 
 
@@ -162,7 +164,8 @@ def client_import(request):
     if request.method == "POST" and form.is_valid():
         upload = form.cleaned_data["file"]
         try:
-            rows = import_file.read_rows(read_table(upload.read(), upload.name))
+            table = read_table(upload.read(), upload.name, max_rows=import_file.MAX_ROWS)
+            rows = import_file.read_rows(table)
         except ImportFileError as error:
             form.add_error("file", str(error))
             return render(request, "people/import.html", context)
@@ -172,7 +175,13 @@ def client_import(request):
         if bad:
             context.update(file_name=upload.name, errors=bad)
             return render(request, "people/import.html", context)
-        request.session[_IMPORT_SESSION_KEY] = {"name": upload.name, "rows": rows}
+        # expired sessions may hold an abandoned import's rows: they go now
+        request.session.clear_expired()
+        request.session[_IMPORT_SESSION_KEY] = {
+            "id": secrets.token_urlsafe(12),
+            "name": upload.name,
+            "rows": rows,
+        }
         return _import_or_review(request, good, {})
     return render(request, "people/import.html", context)
 
@@ -184,6 +193,12 @@ def client_import_review(request):
     if pending is None:
         messages.info(request, _("There is no import waiting for your decision."))
         return redirect("people:import")
+    if request.method == "POST" and request.POST.get("import") != pending["id"]:
+        messages.warning(
+            request,
+            _("That page belonged to another import. Please decide for the import shown here."),
+        )
+        return redirect("people:import-review")
     if request.method == "POST" and request.POST.get("action") == "cancel":
         del request.session[_IMPORT_SESSION_KEY]
         messages.info(request, _("The import was cancelled. Nothing was saved."))
@@ -198,39 +213,39 @@ def client_import_review(request):
         form = TableFileForm()
         context = {"form": form, "columns": import_file.COLUMNS, "errors": bad}
         return render(request, "people/import.html", {**context, "file_name": pending["name"]})
-    decisions = {}
+    decisions: dict[int, str] = {}
     if request.method == "POST":
-        for key, value in request.POST.items():
-            index = key.removeprefix("row-")
-            if key.startswith("row-") and index.isdigit() and value in {"create", "skip"}:
-                decisions[int(index)] = value
-    return _import_or_review(request, good, decisions, submitted=request.method == "POST")
+        # the rows shown: a ticked one is created anyway, the others are not created
+        created = set(request.POST.getlist("create"))
+        for index in request.POST.get("shown", "").split(","):
+            if index.isdigit() and int(index) < len(good):
+                decisions[int(index)] = "create" if index in created else "skip"
+    return _import_or_review(request, good, decisions)
 
 
-def _import_or_review(request, good, decisions: dict[int, str], *, submitted: bool = False):
+def _import_or_review(request, good, decisions: dict[int, str]):
     """Import if every row that may be recorded already has a decision; otherwise show
     those rows with their possible duplicates and reasons."""
     user = request.user
     scope = clients_visible_to(user)
     municipality_id = user.organisation.municipality_id
     records = [row.record for row in good]
-    held = imports.find_held_back(scope, records, municipality_id)
-    undecided = [h for h in held if h.index not in decisions]
-    if not undecided:
+    create_anyway = {i for i, d in decisions.items() if d == "create"}
+    held = imports.find_held_back(scope, records, municipality_id, create_anyway)
+    if all(h.index in decisions for h in held):
         try:
             with transaction.atomic():
                 result = imports.do_import_clients(
                     acting_user=user,
                     rows=records,
                     scope=scope,
-                    create_anyway={i for i, d in decisions.items() if d == "create"},
+                    create_anyway=create_anyway,
                     skip={i for i, d in decisions.items() if d == "skip"},
                 )
                 if result.held_back:  # a record was added since the check: look again
                     raise imports.ChangedSinceCheck
         except imports.ChangedSinceCheck:
-            held = imports.find_held_back(scope, records, municipality_id)
-            undecided = [h for h in held if h.index not in decisions]
+            held = imports.find_held_back(scope, records, municipality_id, create_anyway)
             messages.warning(request, _("Since the check, more possible duplicates turned up."))
         else:
             del request.session[_IMPORT_SESSION_KEY]
@@ -255,15 +270,17 @@ def _import_or_review(request, good, decisions: dict[int, str], *, submitted: bo
         detail=f"duplicate check of an import ({len(good)} rows)",
         request=request,
     )
+    pending = request.session[_IMPORT_SESSION_KEY]
     return render(
         request,
         "people/import_review.html",
         {
-            "name": request.session[_IMPORT_SESSION_KEY]["name"],
+            "import_id": pending["id"],
+            "name": pending["name"],
             "rows": len(good),
-            "held": imports.review_rows(held, [row.record for row in good], [r.row for r in good]),
-            "create_anyway": {i for i, d in decisions.items() if d == "create"},
-            "missing": submitted and bool(undecided),
+            "held": imports.review_rows(held, records, [row.row for row in good]),
+            "shown": ",".join(str(h.index) for h in held),
+            "create_anyway": create_anyway,
         },
     )
 
@@ -492,7 +509,7 @@ def not_duplicate_undo(request, first: int, second: int):
     a, b = _pair(request, first, second)
     user = request.user
     if actions.do_unmark_not_duplicate(acting_user=user, first=a, second=b, request=request):
-        messages.success(request, _("Taken back: the pair may be the same person again."))
+        messages.success(request, _("Taken back: the pair counts as a possible duplicate again."))
     page = request.POST.get("page")
     if page is None:
         return redirect("people:merge", first=a.pk, second=b.pk)

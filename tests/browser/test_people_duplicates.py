@@ -224,7 +224,7 @@ def test_an_import_shows_its_possible_duplicates_with_reasons_and_the_user_decid
     row = page.get_by_role("group", name="Zeile 2: Alhasan, Muhammad")
     assert "Al-Hassan, Mohammed" in row.inner_text()
     assert "Geburtsdatum gleich" in row.locator(".reason-agree").inner_text()
-    assert row.get_by_label("Nicht anlegen: Die Person ist schon erfasst").is_checked()
+    assert not row.get_by_label("Trotzdem anlegen: Es ist eine andere Person").is_checked()
     assert Client.objects.filter(family_name__in=["Kovalenko", "Alhasan"]).count() == 0
     assert_accessible(page)
     screenshot(page, "people-import-review")

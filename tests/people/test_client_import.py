@@ -26,6 +26,18 @@ def _upload(http, upload):
     return http.post(reverse("people:import"), {"file": upload})
 
 
+def _review(http, *, create=(), action="import", page=None, **extra):
+    """Send the review form as `page` (default: the review page now) does: the import's
+    id, the rows shown, the ticks."""
+    pending = http.session["people.import"]
+    if page is None:
+        page = http.get(reverse("people:import-review")).content.decode()
+    shown = page.split('name="shown" value="', 1)[1].split('"', 1)[0]
+    data = {"import": pending["id"], "shown": shown, "action": action, **extra}
+    data["create"] = [str(i) for i in create]
+    return http.post(reverse("people:import-review"), data)
+
+
 def _names(world) -> set[str]:
     return set(
         Client.objects.filter(organisation=world.kim_a).values_list("family_name", flat=True)
@@ -138,10 +150,8 @@ def test_possible_duplicates_wait_for_the_users_decision_with_reasons(world, cli
         detail="duplicate check of an import (3 rows)",
     ).exists()
 
-    # row 2 is a different person after all; row 4 is row 3 again
-    answer = http.post(
-        reverse("people:import-review"), {"action": "import", "row-0": "create", "row-2": "skip"}
-    )
+    # row 2 is a different person after all; row 4 is row 3 again (not ticked)
+    answer = _review(http, create=[0])
     assert answer.status_code == 302
     assert Client.objects.count() == before + 2
     assert Client.objects.filter(family_name="Alhasan").count() == 1
@@ -169,14 +179,18 @@ def test_a_possible_duplicate_added_since_the_check_is_shown_before_anything_is_
         birth_month=4,
         birth_day=12,
     )
-    answer = http.post(reverse("people:import-review"), {"action": "import", "row-0": "skip"})
+    pending = http.session["people.import"]
+    data = {"import": pending["id"], "shown": "0", "action": "import"}  # the page seen before
+    answer = http.post(reverse("people:import-review"), data)
     assert answer.status_code == 200
     assert Client.objects.count() == before + 1  # the new record only: the import saved nothing
     page = answer.content.decode()
     assert "Zeile 3: Kovalenko, Olena" in page
 
 
-def test_the_check_never_shows_a_record_the_user_may_not_see(world, logged_in):
+def test_the_check_never_shows_a_record_the_user_may_not_see(world, client_of, logged_in):
+    from lotse.people.indexing import sync_keys
+
     hidden = make_client(
         world.municipality_a,
         world.welfare_a,
@@ -187,14 +201,91 @@ def test_the_check_never_shows_a_record_the_user_may_not_see(world, logged_in):
         birth_month=3,
         birth_day=5,
     )
-    from lotse.people.indexing import sync_keys
-
     sync_keys([hidden])
+    visible = client_of(
+        family_name="Kovalenko",
+        given_names="Olena",
+        gender="f",
+        birth_year=1985,
+        birth_month=4,
+        birth_day=12,
+    )
     http = logged_in(world.case_manager_a)
-    answer = _upload(http, _csv("Alhasan;Muhammad;m;05.03.1990;SY;;"))
-    assert answer.status_code == 302  # imported: nothing the user may see is a duplicate
-    page = http.get(answer.url).content.decode()
-    assert reverse("people:detail", args=[hidden.pk]) not in page
+    answer = _upload(
+        http, _csv("Alhasan;Muhammad;m;05.03.1990;SY;;", "Kovalenko;Olena;w;12.04.1985;UA;;")
+    )
+    page = answer.content.decode()
+    assert answer.status_code == 200 and "Zeile 3: Kovalenko, Olena" in page  # the review
+    assert reverse("people:detail", args=[visible.pk]) in page
+    assert "Zeile 2" not in page  # the row that matches only a record one may not see
+    assert reverse("people:detail", args=[hidden.pk]) not in page and "Al-Hassan" not in page
+
+
+def test_a_later_row_like_one_created_anyway_is_shown_before_the_import(
+    world, client_of, logged_in
+):
+    client_of(
+        family_name="Al-Hassan",
+        given_names="Mohammed",
+        gender="m",
+        birth_year=1990,
+        birth_month=3,
+        birth_day=5,
+    )
+    http = logged_in(world.case_manager_a)
+    before = Client.objects.count()
+    text = (
+        "family_name;given_names;gender;date_of_birth;nationalities;country_of_birth\n"
+        "Alhasan;Muhammad Ali;m;05.03.1990;SY;SY\n"  # like the stored record
+        "Alhasan;Muhammad Ali;m;1990;SY;SY\n"  # like row 2, not like the stored record
+    )
+    first = _upload(http, SimpleUploadedFile("k.csv", text.encode(), "text/csv"))
+    assert "Zeile 2: Alhasan, Muhammad Ali" in first.content.decode()
+    assert "Zeile 3:" not in first.content.decode()
+    answer = _review(http, create=[0])  # row 2 is another person: row 3 may be row 2
+    assert answer.status_code == 200 and Client.objects.count() == before
+    page = answer.content.decode()
+    assert "Zeile 3: Alhasan, Muhammad Ali" in page and "Zeile 2 dieser Datei" in page
+    answer = _review(http, create=[0], page=page)  # row 3 not ticked: not created
+    assert answer.status_code == 302
+    assert Client.objects.count() == before + 1
+
+
+def test_a_review_page_of_an_earlier_upload_changes_nothing(world, client_of, logged_in):
+    client_of(
+        family_name="Al-Hassan", given_names="Mohammed", birth_year=1990, birth_month=3, birth_day=5
+    )
+    http = logged_in(world.case_manager_a)
+    _upload(http, _csv("Alhasan;Muhammad;m;05.03.1990;SY;;"))
+    first_id = http.session["people.import"]["id"]
+    _upload(http, _csv("Alhasan;Muhammad;m;05.03.1990;SY;;", "Kovalenko;Olena;w;1985;UA;;"))
+    before = Client.objects.count()
+    data = {"import": first_id, "shown": "0", "create": ["0"], "action": "import"}
+    answer = http.post(reverse("people:import-review"), data)
+    assert answer.url == reverse("people:import-review")
+    assert Client.objects.count() == before
+    assert "gehörte zu einem anderen Import" in http.get(answer.url).content.decode()
+
+
+def test_files_that_would_fill_the_memory_or_break_the_reader_get_a_message(world, logged_in):
+    http = logged_in(world.case_manager_a)
+    long_field = "family_name;notes\nFarouk;" + '"' + "x" * 200_000 + '"\n'
+    page = _upload(http, SimpleUploadedFile("k.csv", long_field.encode(), "text/csv"))
+    assert "Die Datei konnte nicht als CSV gelesen werden" in page.content.decode()
+
+    book = Workbook()
+    sheet = book.active
+    sheet.append(["family_name"])
+    sheet.append(["Farouk"])
+    sheet.cell(row=60_000, column=1, value="Far down")
+    buffer = io.BytesIO()
+    book.save(buffer)
+    page = _upload(http, SimpleUploadedFile("k.xlsx", buffer.getvalue()))
+    assert "mehr als 10000 leere Zeilen" in page.content.decode()
+
+    twice = SimpleUploadedFile("k.csv", b"family_name;family_name\nFarouk;Faruk\n", "text/csv")
+    assert "Doppelt benannte Spalten: family_name" in _upload(http, twice).content.decode()
+    assert not Client.objects.filter(family_name__in=["Farouk", "Faruk", "Far down"]).exists()
 
 
 def test_cancelling_the_review_saves_nothing(world, client_of, logged_in):
@@ -204,7 +295,7 @@ def test_cancelling_the_review_saves_nothing(world, client_of, logged_in):
     http = logged_in(world.case_manager_a)
     _upload(http, _csv("Alhasan;Muhammad;m;05.03.1990;SY;;", "Kovalenko;Olena;w;1985;UA;;"))
     before = Client.objects.count()
-    answer = http.post(reverse("people:import-review"), {"action": "cancel"})
+    answer = _review(http, action="cancel")
     assert answer.url == reverse("people:list")
     assert Client.objects.count() == before
     assert http.get(reverse("people:import-review")).url == reverse("people:import")
