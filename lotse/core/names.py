@@ -31,7 +31,7 @@ def country_name(code: str) -> str:
 
 
 # Codes CLDR names only as a regional variant.
-_LANGUAGE_ALIASES = {"prs": "fa_AF"}
+_LANGUAGE_ALIASES = {"prs": "fa_AF", "kmr": "ku"}
 
 
 def language_name(code: str) -> str:
@@ -54,3 +54,22 @@ def country_names(codes: str) -> str:
 def language_names(codes: str) -> str:
     """ "ar, ku" as "Arabisch, Kurdisch"."""
     return _names(codes, language_name)
+
+
+@lru_cache(maxsize=1)
+def _known() -> tuple[frozenset[str], frozenset[str]]:
+    english = Locale.parse("en")
+    countries = frozenset(str(c) for c in english.territories if len(str(c)) == 2)
+    languages = frozenset(str(c) for c in english.languages if "_" not in str(c))
+    return countries, languages | frozenset(_LANGUAGE_ALIASES)
+
+
+def is_country(code: str) -> bool:
+    """Whether `code` (upper case) is a two-letter country code CLDR knows (ISO 3166,
+    and XK for Kosovo, as German documents use it)."""
+    return code in _known()[0]
+
+
+def is_language(code: str) -> bool:
+    """Whether `code` (lower case) is a language code CLDR knows (ISO 639), or Dari (prs)."""
+    return code in _known()[1]

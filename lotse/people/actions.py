@@ -532,3 +532,16 @@ def decision_on(first: Client, second: Client) -> DuplicateDecision | None:
         .select_related("decided_by")
         .first()
     )
+
+
+def noted_as_other_people(client: Client, visible) -> list[tuple[Client, DuplicateDecision]]:
+    """The records noted as another person than `client` (`visible`: those the user may
+    see), each with its verdict, the latest first: where a verdict can be found again."""
+    decisions = (
+        DuplicateDecision.objects.filter(models.Q(first=client) | models.Q(second=client))
+        .select_related("decided_by")
+        .order_by("-decided_at")
+    )
+    others = {d.second_id if d.first_id == client.pk else d.first_id: d for d in decisions}
+    shown = visible.filter(pk__in=list(others)).in_bulk()
+    return [(shown[pk], decision) for pk, decision in others.items() if pk in shown]

@@ -11,6 +11,7 @@ shown; the ranking reads only ids from the key index.
 
 from __future__ import annotations
 
+import math
 import threading
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -99,7 +100,7 @@ class Candidate:
 
     @property
     def percent(self) -> int:
-        return round(self.score * 100)
+        return math.floor(self.score * 100)  # 100 % only for what agrees in everything
 
     @property
     def agreeing(self) -> list[str]:
@@ -572,7 +573,7 @@ class Pair:
 
     @property
     def percent(self) -> int:
-        return round(self.score * 100)
+        return math.floor(self.score * 100)  # 100 % only for what agrees in everything
 
     @property
     def agreeing(self) -> list[str]:

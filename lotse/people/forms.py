@@ -10,6 +10,7 @@ from django import forms
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
+from lotse.core import names
 from lotse.core.models import District, VulnerabilityMarker
 from lotse.people.models import Client
 
@@ -59,6 +60,14 @@ class ClientForm(forms.ModelForm):
         required=False,
         max_length=10,
         help_text=_("DD.MM.YYYY, MM.YYYY or only the year, if that is all that is known"),
+    )
+    # Wider than the two letters stored, so that a country name gets the message
+    # asking for a code rather than one about its length.
+    country_of_birth = forms.CharField(
+        label=_("country of birth"),
+        required=False,
+        max_length=60,
+        help_text=_("ISO code, e.g. SY"),
     )
     version = forms.IntegerField(widget=forms.HiddenInput, required=False)
     original = forms.CharField(widget=forms.HiddenInput, required=False)
@@ -190,20 +199,30 @@ class ClientForm(forms.ModelForm):
 
     def clean_nationalities(self) -> str:
         codes = _codes(self.cleaned_data.get("nationalities", ""), _ISO_COUNTRY, True)
-        if any(not _ISO_COUNTRY.match(c) for c in codes):
-            raise forms.ValidationError(_("Please use two-letter country codes such as SY, UA."))
+        unknown = [c for c in codes if not (_ISO_COUNTRY.match(c) and names.is_country(c))]
+        if unknown:
+            raise forms.ValidationError(
+                _("%(codes)s: please use two-letter country codes such as SY, UA.")
+                % {"codes": ", ".join(unknown)}
+            )
         return ", ".join(dict.fromkeys(codes))
 
     def clean_country_of_birth(self) -> str:
         code = (self.cleaned_data.get("country_of_birth") or "").strip().upper()
-        if code and not _ISO_COUNTRY.match(code):
-            raise forms.ValidationError(_("Please use a two-letter country code such as SY."))
+        if code and not (_ISO_COUNTRY.match(code) and names.is_country(code)):
+            raise forms.ValidationError(
+                _("%(code)s: please use a two-letter country code such as SY.") % {"code": code}
+            )
         return code
 
     def clean_languages(self) -> str:
         codes = _codes(self.cleaned_data.get("languages", ""), _LANGUAGE, False)
-        if any(not _LANGUAGE.match(c) for c in codes):
-            raise forms.ValidationError(_("Please use language codes such as ar, fa, uk."))
+        unknown = [c for c in codes if not (_LANGUAGE.match(c) and names.is_language(c))]
+        if unknown:
+            raise forms.ValidationError(
+                _("%(codes)s: please use language codes such as ar, fa, uk.")
+                % {"codes": ", ".join(unknown)}
+            )
         return ", ".join(dict.fromkeys(codes))
 
     def clean_aliases(self) -> str:

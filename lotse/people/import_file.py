@@ -81,6 +81,42 @@ COLUMNS = [
 ]
 COLUMN_NAMES = [c.name for c in COLUMNS]
 REQUIRED = [c.name for c in COLUMNS if c.required]
+# Headers as people write them in German or English, for the column they mean.
+ALIASES = {
+    "family_name": ("familienname", "nachname", "family name", "surname", "last name"),
+    "given_names": ("vornamen", "vorname", "given names", "given name", "first name"),
+    "name_original_script": ("name in originalschrift", "originalschrift", "original script"),
+    "aliases": ("andere schreibweisen", "schreibweisen", "aliasnamen", "other spellings"),
+    "gender": ("geschlecht", "sex"),
+    "date_of_birth": ("geburtsdatum", "geboren", "date of birth", "birth date"),
+    "nationalities": (
+        "staatsangehörigkeiten",
+        "staatsangehörigkeit",
+        "staatsangehoerigkeit",
+        "nationality",
+    ),
+    "country_of_birth": ("geburtsland", "country of birth"),
+    "languages": ("sprachen", "gesprochene sprachen", "languages spoken"),
+    "preferred_language": ("sprache für dokumente", "dokumentensprache", "document language"),
+    "street": ("straße", "strasse", "straße und hausnummer", "adresse", "street and number"),
+    "postcode": ("plz", "postleitzahl", "postal code", "zip"),
+    "city": ("ort", "wohnort", "stadt", "town"),
+    "arrival_date": ("einreise", "einreisedatum", "ankunft in deutschland", "arrival"),
+    "phone": ("telefon", "telefonnummer", "tel", "telephone"),
+    "email": ("e-mail", "e-mail-adresse", "mail"),
+    "notes": ("notizen", "bemerkungen", "notiz"),
+}
+_BY_HEADER = {
+    **{alias: name for name, aliases in ALIASES.items() for alias in aliases},
+    **{name: name for name in COLUMN_NAMES},
+}
+
+
+def _column(header: str) -> str:
+    """The column a header means ("Geburtsdatum" is date_of_birth), or the header."""
+    text = " ".join(header.replace("_", " ").split()).lower()
+    return _BY_HEADER.get(text, _BY_HEADER.get(text.replace(" ", "_"), header))
+
 
 # Words people write for the gender codes of the form.
 _GENDER = {
@@ -118,12 +154,16 @@ def read_rows(table: list[list[Any]]) -> list[tuple[int, dict[str, str]]]:
     """(row number, {column: text}) for every non-empty row after the header."""
     if not table:
         raise ImportFileError(_("The file is empty."))
-    header = [cell_text(h).lower() for h in table[0]]
+    header = [_column(cell_text(h).lower()) for h in table[0]]
     missing = [name for name in REQUIRED if name not in header]
     if missing:
-        raise ImportFileError(
-            _("Required columns are missing: %(columns)s.") % {"columns": ", ".join(missing)}
-        )
+        unknown = [h for h in header if h and h not in COLUMN_NAMES]
+        message = _("Required columns are missing: %(columns)s.") % {"columns": ", ".join(missing)}
+        if unknown:
+            message += " " + _("Columns not recognised: %(columns)s.") % {
+                "columns": ", ".join(unknown)
+            }
+        raise ImportFileError(message)
     twice = sorted({h for h in header if h and header.count(h) > 1})
     if twice:
         raise ImportFileError(
@@ -167,7 +207,7 @@ def check_rows(
         data["aliases"] = "\n".join(part.strip() for part in data.get("aliases", "").split("|"))
         form = ClientForm(data, municipality=municipality, today=today)
         if not form.is_valid():
-            bad.append(RowError(number, _reasons(form)))
+            bad.append(RowError(number, _reasons(form, values)))
             continue
         record = form.matching_record()
         record["fields"] = {
@@ -177,10 +217,16 @@ def check_rows(
     return good, bad
 
 
-def _reasons(form: ClientForm) -> list[str]:
+def _reasons(form: ClientForm, values: dict[str, str]) -> list[str]:
+    """The form's messages for a row, each with its column's label and the value given."""
     reasons = []
     for name, errors in form.errors.items():
-        label = form.fields[name].label if name in form.fields else ""
-        for error in errors:
-            reasons.append(f"{label}: {error}" if label else str(error))
+        label = str(form.fields[name].label) if name in form.fields else ""
+        value = values.get(name, "").strip()
+        messages = [_("unknown; please use f or w, m, x or d.")] if name == "gender" else errors
+        for error in messages:
+            if label and value:
+                reasons.append(f"{label} „{value}“: {error}")
+            else:
+                reasons.append(f"{label}: {error}" if label else str(error))
     return reasons

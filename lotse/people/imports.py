@@ -12,13 +12,14 @@ batch size, however long the file.
 from __future__ import annotations
 
 from collections.abc import Callable, Collection, Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from itertools import islice
 
 from django.conf import settings
 from django.db import reset_queries, transaction
 
 from lotse.audit.actions import do_log_access
+from lotse.people.actions import do_mark_not_duplicate
 from lotse.people.duplicates import (
     Candidate,
     best_comparison,
@@ -38,6 +39,7 @@ class ImportResult:
     created: int = 0
     held_back: int = 0
     skipped: int = 0  # rows a person decided not to create (already recorded)
+    skipped_rows: list[int] = field(default_factory=list)  # their indexes
 
 
 @dataclass
@@ -207,12 +209,14 @@ def do_import_clients(
     for batch in _batches(rows, batch_size):
         found = find_candidates_many(scope_sql, batch, municipality_id, limit=5)
         pending: list[Client] = []
+        distinct: list[tuple[Client, list[Candidate]]] = []  # created anyway: not these
         accepted = _Accepted()
         for row, candidates in zip(batch, found, strict=True):
             index = result.rows
             result.rows += 1
             if index in skip:
                 result.skipped += 1
+                result.skipped_rows.append(index)
                 continue
             variants = record_variants(row)
             keys = keys_for_records(variants)
@@ -224,10 +228,16 @@ def do_import_clients(
                     on_held_back(row, candidates)
                 continue
             accepted.add(variants, keys, index)
-            pending.append(
-                client_from_record(row, organisation=organisation, acting_user=acting_user)
-            )
+            client = client_from_record(row, organisation=organisation, acting_user=acting_user)
+            pending.append(client)
+            if candidates:
+                distinct.append((client, candidates))
         insert_clients(pending)
+        for client, candidates in distinct:  # the user's verdict, so the scan knows it
+            for candidate in candidates:
+                do_mark_not_duplicate(
+                    acting_user=acting_user, first=client, second=candidate.client
+                )
         result.created += len(pending)
         reset_queries()  # with DEBUG, Django keeps every query: memory would grow
         if on_batch is not None:

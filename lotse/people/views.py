@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import math
 import secrets
 
 from django.contrib import messages
@@ -97,6 +98,7 @@ def client_detail(request, pk: int):
         .select_related("merged", "merged_by", "undone_by")
         .order_by("-merged_at")
     )
+    can_merge = request.user.has_perm("people.merge_clients")
     return render(
         request,
         "people/client_detail.html",
@@ -110,8 +112,9 @@ def client_detail(request, pk: int):
             "household_form": HouseholdMemberForm(visible=visible, client=client),
             "markers": client.vulnerability_markers.all(),
             "merges": merges,
+            "distinct": actions.noted_as_other_people(client, visible) if can_merge else [],
             "can_change": request.user.has_perm("people.change_client", client),
-            "can_merge": request.user.has_perm("people.merge_clients"),
+            "can_merge": can_merge,
         },
     )
 
@@ -142,9 +145,14 @@ def client_create(request):
                 "people/client_form.html",
                 _form_context(form, candidates, ",".join(sorted(shown)), creating=True),
             )
-        client = actions.do_create_client(
-            acting_user=request.user, data=form.action_data(), request=request
-        )
+        with transaction.atomic():
+            client = actions.do_create_client(
+                acting_user=request.user, data=form.action_data(), request=request
+            )
+            for candidate in candidates:  # saved anyway: the user said they are other people
+                actions.do_mark_not_duplicate(
+                    acting_user=request.user, first=client, second=candidate.client, request=request
+                )
         messages.success(request, _("The client record was created."))
         return redirect("people:detail", pk=client.pk)
     return render(request, "people/client_form.html", _form_context(form, creating=True))
@@ -252,14 +260,25 @@ def _import_or_review(request, good, decisions: dict[int, str]):
             messages.success(
                 request,
                 ngettext(
-                    "Import finished: %(created)s client created, "
-                    "%(skipped)s not (already recorded).",
-                    "Import finished: %(created)s clients created, "
-                    "%(skipped)s not (already recorded).",
+                    "Import finished: %(created)s client created.",
+                    "Import finished: %(created)s clients created.",
                     result.created,
                 )
-                % {"created": result.created, "skipped": result.skipped},
+                % {"created": result.created},
             )
+            if result.skipped_rows:
+                numbers = ", ".join(str(good[i].row) for i in result.skipped_rows)
+                messages.info(
+                    request,
+                    ngettext(
+                        "Not created, as possibly recorded already or twice in the file: "
+                        "row %(rows)s.",
+                        "Not created, as possibly recorded already or twice in the file: "
+                        "rows %(rows)s.",
+                        len(result.skipped_rows),
+                    )
+                    % {"rows": numbers},
+                )
             return redirect("people:list")
     shown = {c.client.pk for h in held for c in h.candidates}
     do_log_access(
@@ -279,6 +298,7 @@ def _import_or_review(request, good, decisions: dict[int, str]):
             "name": pending["name"],
             "rows": len(good),
             "held": imports.review_rows(held, records, [row.row for row in good]),
+            "others": len(good) - len(held),
             "shown": ",".join(str(h.index) for h in held),
             "create_anyway": create_anyway,
         },
@@ -481,7 +501,7 @@ def merge(request, first: int, second: int):
             "b": b,
             "form": form,
             "rows": rows,
-            "score": round(result.score * 100) if result else 0,
+            "score": math.floor(result.score * 100) if result else 0,
             "match": Pair(a, b, result.score, result.reasons) if result else None,
             "decision": actions.decision_on(a, b),
             "cases_a": a.cases.count(),

@@ -231,6 +231,7 @@ def test_an_import_shows_its_possible_duplicates_with_reasons_and_the_user_decid
 
     page.get_by_role("button", name="Mit diesen Entscheidungen importieren").click()
     page.wait_for_url("**/clients/")
-    assert page.get_by_text("2 Ratsuchende angelegt, 1 nicht (schon erfasst)").is_visible()
+    assert page.get_by_text("Import abgeschlossen: 2 Ratsuchende angelegt.").is_visible()
+    assert page.get_by_text("doppelt in der Datei: Zeile 2.").is_visible()
     assert Client.objects.filter(family_name="Kovalenko").count() == 1
     assert Client.objects.filter(family_name="Alhasan").count() == 0

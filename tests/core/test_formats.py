@@ -1,5 +1,5 @@
-"""English pages write dates day first and times on the 24-hour clock, as German dates
-of birth and the German pages beside them do: 05/03/2026 is never the 3rd of May."""
+"""English pages write dates as the forms take dates of birth (DD.MM.YYYY) and times on
+the 24-hour clock: no date on a page is read month first."""
 
 from __future__ import annotations
 
@@ -11,8 +11,8 @@ from django.utils import formats, translation
 def test_english_dates_are_day_first_and_times_24_hour():
     moment = dt.datetime(2026, 3, 5, 14, 30)  # noqa: DTZ001  (formatting only)
     with translation.override("en"):
-        assert formats.date_format(moment.date(), "SHORT_DATE_FORMAT") == "05/03/2026"
-        assert formats.date_format(moment, "SHORT_DATETIME_FORMAT") == "05/03/2026 14:30"
+        assert formats.date_format(moment.date(), "SHORT_DATE_FORMAT") == "05.03.2026"
+        assert formats.date_format(moment, "SHORT_DATETIME_FORMAT") == "05.03.2026 14:30"
         assert formats.time_format(moment.time()) == "14:30"
     with translation.override("de"):
         assert formats.date_format(moment.date(), "SHORT_DATE_FORMAT") == "05.03.2026"

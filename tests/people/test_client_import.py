@@ -72,7 +72,8 @@ def test_a_file_without_possible_duplicates_is_imported_whole(world, logged_in):
     assert ayse.aliases == "Yilmaz, Ayse\nJilmas, Aische"
     assert ayse.blocking_keys.exists()  # found by the next duplicate check
     page = http.get(answer.url).content.decode()
-    assert "Import abgeschlossen: 2 Ratsuchende angelegt, 0 nicht" in page
+    assert "Import abgeschlossen: 2 Ratsuchende angelegt." in page
+    assert "Nicht angelegt" not in page
 
 
 def test_every_bad_row_is_named_and_nothing_is_saved(world, logged_in):
@@ -91,7 +92,9 @@ def test_every_bad_row_is_named_and_nothing_is_saved(world, logged_in):
     assert "Es wurde nichts aus klienten.csv importiert" in page
     assert "Zeile 3: Familienname: Dieses Feld ist zwingend erforderlich." in page
     row_4 = next(line for line in page.splitlines() if "Zeile 4" in line)
-    assert "Geschlecht" in row_4 and "Geburtsdatum" in row_4 and "Staatsangehörigkeiten" in row_4
+    assert "Geschlecht „q“: unbekannt; bitte f oder w, m, x oder d verwenden." in row_4
+    assert "Geburtsdatum „31.02.1990“: Bitte geben Sie ein existierendes" in row_4
+    assert "Staatsangehörigkeiten „Syrien“: SYRIEN: Bitte verwenden Sie" in row_4
     assert "Zeile 2" not in page
     assert Client.objects.count() == before
 
@@ -139,7 +142,8 @@ def test_possible_duplicates_wait_for_the_users_decision_with_reasons(world, cli
     assert answer.status_code == 200
     page = answer.content.decode()
     assert Client.objects.count() == before  # nothing saved before the decision
-    assert "3 Zeilen geprüft. 2 Zeilen könnten Personen beschreiben" in page
+    assert "3 Zeilen geprüft." in page and "2 Zeilen könnten Personen beschreiben" in page
+    assert "Die übrige 1 Zeile wird angelegt." in page
     assert "Zeile 2: Alhasan, Muhammad" in page
     assert reverse("people:detail", args=[existing.pk]) in page
     assert "Geburtsdatum gleich" in page  # the reasons
@@ -157,7 +161,13 @@ def test_possible_duplicates_wait_for_the_users_decision_with_reasons(world, cli
     assert Client.objects.filter(family_name="Alhasan").count() == 1
     assert not Client.objects.filter(family_name="Kowalenko").exists()
     page = http.get(answer.url).content.decode()
-    assert "2 Ratsuchende angelegt, 1 nicht" in page
+    assert "2 Ratsuchende angelegt." in page
+    assert "doppelt in der Datei: Zeile 4." in page  # the row not created, by its number
+    # the row created anyway is noted as another person than the record it was like
+    created = Client.objects.get(family_name="Alhasan")
+    from lotse.people.actions import decision_on
+
+    assert decision_on(created, existing) is not None
     # the import is done: the review has nothing left
     assert http.get(reverse("people:import-review")).url == reverse("people:import")
 
@@ -334,3 +344,20 @@ def test_a_duplicate_that_turns_up_during_the_import_rolls_it_back_whole(
     page = answer.content.decode()
     assert "Seit der Prüfung sind weitere mögliche Dubletten hinzugekommen" in page
     assert "Zeile 3: Alhasan, Muhammad" in page
+
+
+def test_german_column_names_are_understood(world, logged_in):
+    http = logged_in(world.case_manager_a)
+    text = "Familienname;Vorname;Geburtsdatum;Staatsangehörigkeit;PLZ\nBoiko;Iryna;1980;UA;53840\n"
+    answer = _upload(http, SimpleUploadedFile("k.csv", text.encode("utf-8"), "text/csv"))
+    assert answer.status_code == 302
+    iryna = Client.objects.get(family_name="Boiko")
+    assert (iryna.given_names, iryna.birth_year, iryna.nationalities, iryna.postcode) == (
+        "Iryna",
+        1980,
+        "UA",
+        "53840",
+    )
+    text = "Nachnahme;Vorname\nBoiko;Iryna\n"
+    page = _upload(http, SimpleUploadedFile("k.csv", text.encode(), "text/csv")).content.decode()
+    assert "Pflichtspalten fehlen: family_name. Nicht erkannte Spalten: nachnahme." in page

@@ -391,7 +391,10 @@ def test_a_pair_noted_as_different_people_can_be_taken_back(
     answer = http.post(reverse("people:not-duplicate", args=[x.pk, y.pk]), {"page": "1"})
     page = http.get(answer.url).content.decode()
     assert listed not in page  # the pair has left the list ...
-    assert "Al-Hassan, Mohammed und Alhasan, Muhammad sind zwei verschiedene Personen" in page
+    assert (
+        f"Al-Hassan, Mohammed (Nr. {x.pk}) und Alhasan, Muhammad (Nr. {y.pk}) sind zwei "
+        "verschiedene Personen"
+    ) in page
     assert undo in page  # ... and the page offers to take the verdict back
 
     answer = http.post(undo, {"page": "1"})
@@ -401,6 +404,12 @@ def test_a_pair_noted_as_different_people_can_be_taken_back(
     assert AccessLogEntry.objects.filter(
         object_id=str(x.pk), detail=f"maybe the same person as {y.pk} again"
     ).exists()
+
+    # the client page lists the verdict, with the way back to the comparison
+    http.post(reverse("people:not-duplicate", args=[x.pk, y.pk]))
+    page = http.get(reverse("people:detail", args=[x.pk])).content.decode()
+    assert "Als andere Personen vermerkt" in page and f'href="{compare}"' in page
+    http.post(undo, {"page": "1"})
 
     # the comparison page tells of a verdict on record and takes it back there too
     http.post(reverse("people:not-duplicate", args=[x.pk, y.pk]))
@@ -736,3 +745,45 @@ def test_scan_page_queries_do_not_grow_with_pairs(
     with django_assert_max_num_queries(15):
         page = http.get(reverse("people:duplicates")).content.decode()
     assert page.count("Vergleichen und zusammenführen") == scan.pairs_found
+
+
+def test_saving_anyway_notes_the_shown_records_as_other_people(world, client_of, logged_in):
+    existing = client_of(
+        family_name="Al-Hassan", given_names="Mohammed", birth_year=1990, birth_month=3, birth_day=5
+    )
+    http = logged_in(world.case_manager_a)
+    data = {"family_name": "Alhasan", "given_names": "Muhammad", "date_of_birth": "05.03.1990"}
+    warned = http.post(reverse("people:create"), data)
+    assert warned.status_code == 200 and warned.context["candidates"]
+    saved = http.post(reverse("people:create"), {**data, "confirmed": str(existing.pk)})
+    assert saved.status_code == 302
+    created = Client.objects.get(family_name="Alhasan")
+    assert actions.decision_on(created, existing) is not None  # the scan will not list them
+    assert scan_pairs(clients_visible_to(world.team_lead_a), world.municipality_a.pk) == []
+
+
+def test_a_match_is_shown_as_100_percent_only_when_it_is_whole():
+    assert duplicates.Candidate(Client(), 0.996).percent == 99
+    assert duplicates.Candidate(Client(), 1.0).percent == 100
+
+
+def test_codes_that_are_no_country_or_language_are_refused(world, logged_in):
+    http = logged_in(world.case_manager_a)
+    answer = http.post(
+        reverse("people:create"),
+        {
+            "family_name": "Kaya",
+            "nationalities": "XX, SY",
+            "country_of_birth": "Syrien",
+            "languages": "zz, ar",
+        },
+    )
+    errors = answer.context["form"].errors
+    assert errors["nationalities"] == [
+        "XX: Bitte verwenden Sie zweistellige Ländercodes wie SY, UA."
+    ]
+    assert errors["country_of_birth"] == [
+        "SYRIEN: Bitte verwenden Sie einen zweistelligen Ländercode wie SY."
+    ]
+    assert errors["languages"] == ["zz: Bitte verwenden Sie Sprachcodes wie ar, fa, uk."]
+    assert not Client.objects.filter(family_name="Kaya").exists()
