@@ -417,6 +417,13 @@ def duplicate_scan(request):
     """The latest scan's possible duplicates, page by page; how far a running scan got."""
     user = request.user
     latest, finished = scans.latest_scans(user)
+    if request.htmx and request.GET.get("status"):  # the running scan's status, polled
+        if not scans.is_busy(latest):  # done or stopped: the whole page anew
+            response = HttpResponse(status=204)
+            response["HX-Refresh"] = "true"
+            return response
+        context = {"latest": latest, "finished": finished, "busy": True}
+        return render(request, "people/_duplicate_scan_status.html", context)
     page = None
     if finished is not None:
         page = paginate(request, scans.open_pairs(user, finished), SCAN_PAGE_SIZE)

@@ -235,3 +235,34 @@ def test_an_import_shows_its_possible_duplicates_with_reasons_and_the_user_decid
     assert page.get_by_text("doppelt in der Datei: Zeile 2.").is_visible()
     assert Client.objects.filter(family_name="Kovalenko").count() == 1
     assert Client.objects.filter(family_name="Alhasan").count() == 0
+
+
+def test_the_scan_page_follows_a_running_scan_and_shows_its_pairs_when_done(page, world):
+    from lotse.people import scans
+    from lotse.people.models import DuplicateScan
+
+    for given in ("Mohammed", "Muhammad"):
+        client = make_client(
+            world.municipality_a,
+            world.kim_a,
+            world.case_manager_a,
+            family_name="Al-Hassan",
+            given_names=given,
+            birth_year=1990,
+            birth_month=3,
+            birth_day=5,
+        )
+        sync_keys([client])
+    scan = DuplicateScan.objects.create(  # requested, its worker not yet there
+        municipality=world.municipality_a,
+        organisation=world.kim_a,
+        started_by=world.team_lead_a,
+    )
+    log_in(page, world.team_lead_a)
+    page.goto("/clients/duplicates/")
+    assert page.get_by_text("wartet auf den Start").is_visible()
+    assert_accessible(page)
+    scans.run_scan(scan.pk)  # the worker does it meanwhile
+    compare = page.get_by_role("link", name="Vergleichen und zusammenführen").first
+    compare.wait_for(timeout=15_000)  # the page looked again and reloaded itself
+    assert page.get_by_text("1 mögliche Dublette zu prüfen").is_visible()

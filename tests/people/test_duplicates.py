@@ -787,3 +787,24 @@ def test_codes_that_are_no_country_or_language_are_refused(world, logged_in):
     ]
     assert errors["languages"] == ["zz: Bitte verwenden Sie Sprachcodes wie ar, fa, uk."]
     assert not Client.objects.filter(family_name="Kaya").exists()
+
+
+def test_a_running_scans_status_is_polled_and_the_page_reloads_when_it_is_done(
+    world, client_of, logged_in
+):
+    four_spellings_of_one_person(client_of)
+    http = logged_in(world.team_lead_a)
+    scan = scans.do_start_scan(acting_user=world.team_lead_a)  # its task comes at commit
+    page = http.get(reverse("people:duplicates")).content.decode()
+    assert 'hx-trigger="every 5s"' in page
+    logged = AccessLogEntry.objects.count()
+    poll = {"HTTP_HX_REQUEST": "true"}
+    answer = http.get(reverse("people:duplicates"), {"status": "1"}, **poll)
+    assert answer.status_code == 200 and "wartet auf den Start" in answer.content.decode()
+    assert "<html" not in answer.content.decode()  # the status alone
+    assert AccessLogEntry.objects.count() == logged  # no client data, nothing to log
+
+    scans.run_scan(scan.pk)
+    answer = http.get(reverse("people:duplicates"), {"status": "1"}, **poll)
+    assert answer.status_code == 204 and answer["HX-Refresh"] == "true"
+    assert 'hx-trigger="every 5s"' not in http.get(reverse("people:duplicates")).content.decode()
