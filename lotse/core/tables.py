@@ -12,6 +12,7 @@ import datetime as dt
 import io
 import zipfile
 from collections.abc import Iterator
+from dataclasses import dataclass
 from typing import Any
 
 from django.utils.translation import gettext as _
@@ -21,6 +22,24 @@ MAX_BYTES = 5 * 1024 * 1024
 
 class ImportFileError(Exception):
     """The file as a whole cannot be read: nothing is imported."""
+
+
+@dataclass(frozen=True)
+class Column:
+    """A column of an import file, as the page describing the file lists it."""
+
+    name: str
+    required: bool
+    help: Any  # lazy translation
+    example: str = ""
+
+
+@dataclass(frozen=True)
+class RowError:
+    """A bad row of an import file: its row number (the header is row 1) and why."""
+
+    row: int
+    reasons: list[str]
 
 
 def cell_text(value: Any) -> str:

@@ -21,21 +21,13 @@ from django.core.validators import validate_email
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from lotse.core.tables import ImportFileError
+from lotse.core.tables import Column, ImportFileError, RowError
 from lotse.core.tables import cell_text as _text
 from lotse.directory.models import parse_language_codes
 
 MAX_ROWS = 5000
 LIST_SEPARATOR = ";"
 TEXT_LANGUAGES = [code for code, _name in settings.LANGUAGES]
-
-
-@dataclass(frozen=True)
-class Column:
-    name: str
-    required: bool
-    help: Any  # lazy translation
-    example: str = ""
 
 
 BASE_COLUMNS = [
@@ -134,12 +126,6 @@ REQUIRED = [c.name for c in COLUMNS if c.required]
 YES = {"yes", "ja", "y", "j", "1", "true", "wahr", "x"}
 NO = {"no", "nein", "n", "0", "false", "falsch", ""}
 LANGUAGE_CODE = re.compile(r"^[a-z]{2,3}$")
-
-
-@dataclass(frozen=True)
-class RowError:
-    row: int
-    reasons: list[str]
 
 
 @dataclass

@@ -16,18 +16,10 @@ from typing import Any
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from lotse.core.tables import ImportFileError, cell_text
+from lotse.core.tables import Column, ImportFileError, RowError, cell_text
 from lotse.people.forms import ClientForm
 
 MAX_ROWS = 5000
-
-
-@dataclass(frozen=True)
-class Column:
-    name: str
-    required: bool
-    help: Any  # lazy translation
-    example: str = ""
 
 
 COLUMNS = [
@@ -132,12 +124,6 @@ _MODEL_FIELDS = {
     "birth_day",
     "birth_date_placeholder",
 } - {"date_of_birth"}
-
-
-@dataclass(frozen=True)
-class RowError:
-    row: int
-    reasons: list[str]
 
 
 @dataclass
