@@ -51,6 +51,8 @@ class RefreshIdleSessionMiddleware:
     def __call__(self, request):
         response = self.get_response(request)
         session = getattr(request, "session", None)
+        if getattr(request, "lotse_poll", False):
+            return response  # a page looking again by itself: the user is not active
         if session is not None and session.session_key and not session.is_empty():
             now = int(time.time())
             if now - session.get(self.KEY, 0) >= settings.SESSION_REFRESH_SECONDS:

@@ -35,7 +35,9 @@ class InvitationForm(LetterForm):
     kind = "invitation"
     title = _("Appointment invitation")
 
-    date = forms.DateField(label=_("Date"), widget=forms.DateInput(attrs={"type": "date"}))
+    date = forms.DateField(
+        label=_("Date"), widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+    )
     time = forms.TimeField(label=_("Time"), widget=forms.TimeInput(attrs={"type": "time"}))
     place = forms.CharField(label=_("Place"), max_length=200)
 
@@ -61,7 +63,8 @@ class ConfirmationForm(LetterForm):
     title = _("Confirmation of counselling")
 
     date = forms.DateField(
-        label=_("Date of counselling"), widget=forms.DateInput(attrs={"type": "date"})
+        label=_("Date of counselling"),
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
     )
 
     field_order = ["date", "language"]

@@ -88,6 +88,12 @@ AGREEING = {
 CAUTION = {code for code in REASON_LABELS if code.endswith("_common")}
 
 
+def percent(score: float) -> int:
+    """The score in whole percent, rounded down: 100 % only for what agrees in
+    everything (the small addend undoes float error: 0.57 * 100 is 56.99…)."""
+    return math.floor(score * 100 + 1e-9)
+
+
 def reason_label(code: str) -> str:
     return str(REASON_LABELS.get(code, code))
 
@@ -100,7 +106,7 @@ class Candidate:
 
     @property
     def percent(self) -> int:
-        return math.floor(self.score * 100)  # 100 % only for what agrees in everything
+        return percent(self.score)
 
     @property
     def agreeing(self) -> list[str]:
@@ -573,7 +579,7 @@ class Pair:
 
     @property
     def percent(self) -> int:
-        return math.floor(self.score * 100)  # 100 % only for what agrees in everything
+        return percent(self.score)
 
     @property
     def agreeing(self) -> list[str]:

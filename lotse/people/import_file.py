@@ -90,7 +90,7 @@ ALIASES = {
     "country_of_birth": ("geburtsland", "country of birth"),
     "languages": ("sprachen", "gesprochene sprachen", "languages spoken"),
     "preferred_language": ("sprache für dokumente", "dokumentensprache", "document language"),
-    "street": ("straße", "strasse", "straße und hausnummer", "adresse", "street and number"),
+    "street": ("straße", "strasse", "straße und hausnummer", "street and number"),
     "postcode": ("plz", "postleitzahl", "postal code", "zip"),
     "city": ("ort", "wohnort", "stadt", "town"),
     "arrival_date": ("einreise", "einreisedatum", "ankunft in deutschland", "arrival"),

@@ -11,7 +11,7 @@ batch size, however long the file.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Collection, Iterable, Iterator
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from itertools import islice
 
@@ -190,7 +190,7 @@ def do_import_clients(
     batch_size: int = BATCH,
     on_held_back: Callable[[dict, list], None] | None = None,
     on_batch: Callable[[ImportResult], None] | None = None,
-    create_anyway: Collection[int] = (),
+    create_anyway: Mapping[int, Collection[int]] | None = None,
     skip: Collection[int] = (),
 ) -> ImportResult:
     """Create a client per row of `rows` in the user's organisation, except rows that
@@ -198,8 +198,15 @@ def do_import_clients(
     an earlier row: those go to `on_held_back(row, candidates)` and are not created.
     `on_batch(result so far)` is called after each batch (progress, memory figures).
 
-    A person's decisions on held-back rows, by the row's index: `create_anyway`
-    (a different person: created without the check), `skip` (already recorded)."""
+    A person's decisions on held-back rows, by the row's index: `create_anyway` (a
+    different person than the records of these ids, which the person saw: created, unless
+    another record is like it now, which makes it held back), `skip` (already recorded).
+    A user who may decide on duplicates (people.merge_clients) leaves a verdict "not the
+    same person" on each pair created anyway, so the scan does not offer it again; anyone
+    else's stays for the team lead's scan to catch."""
+    create_anyway = create_anyway or {}
+    notes_verdicts = acting_user.has_perm("people.merge_clients")
+    created_ids: set[int] = set()  # clients of this import, found again from later batches
     organisation = acting_user.organisation
     municipality_id = organisation.municipality_id
     if scope is None:
@@ -220,9 +227,13 @@ def do_import_clients(
                 continue
             variants = record_variants(row)
             keys = keys_for_records(variants)
-            if index not in create_anyway and (
-                candidates or accepted.duplicate_of(variants, keys) is not None
-            ):
+            if index in create_anyway:
+                seen = set(create_anyway[index])
+                unseen = {c.client.pk for c in candidates} - seen - created_ids
+                held = bool(unseen)
+            else:
+                held = bool(candidates) or accepted.duplicate_of(variants, keys) is not None
+            if held:
                 result.held_back += 1
                 if on_held_back is not None:
                     on_held_back(row, candidates)
@@ -230,9 +241,11 @@ def do_import_clients(
             accepted.add(variants, keys, index)
             client = client_from_record(row, organisation=organisation, acting_user=acting_user)
             pending.append(client)
-            if candidates:
-                distinct.append((client, candidates))
+            if notes_verdicts and index in create_anyway:
+                judged = [c for c in candidates if c.client.pk in set(create_anyway[index])]
+                distinct.append((client, judged))
         insert_clients(pending)
+        created_ids.update(client.pk for client in pending)
         for client, candidates in distinct:  # the user's verdict, so the scan knows it
             for candidate in candidates:
                 do_mark_not_duplicate(

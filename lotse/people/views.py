@@ -1,7 +1,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import math
 import secrets
 
 from django.contrib import messages
@@ -20,7 +19,7 @@ from lotse.core.forms import TableFileForm
 from lotse.core.tables import ImportFileError, read_table, write_csv
 from lotse.core.views_helpers import paginate, require_perm
 from lotse.people import actions, import_file, imports, scans
-from lotse.people.duplicates import Pair, best_comparison, find_candidates
+from lotse.people.duplicates import Pair, best_comparison, find_candidates, percent
 from lotse.people.forms import ClientForm, HouseholdMemberForm, MergeForm, ReasonForm
 from lotse.people.indexing import search_condition
 from lotse.people.models import Client, ClientMerge, ClientSearchToken, HouseholdMember
@@ -149,10 +148,16 @@ def client_create(request):
             client = actions.do_create_client(
                 acting_user=request.user, data=form.action_data(), request=request
             )
-            for candidate in candidates:  # saved anyway: the user said they are other people
-                actions.do_mark_not_duplicate(
-                    acting_user=request.user, first=client, second=candidate.client, request=request
-                )
+            if request.user.has_perm("people.merge_clients"):
+                # saved anyway by who may decide on duplicates: a verdict the scan heeds;
+                # anyone else's pairs stay for the team lead's scan to catch
+                for candidate in candidates:
+                    actions.do_mark_not_duplicate(
+                        acting_user=request.user,
+                        first=client,
+                        second=candidate.client,
+                        request=request,
+                    )
         messages.success(request, _("The client record was created."))
         return redirect("people:detail", pk=client.pk)
     return render(request, "people/client_form.html", _form_context(form, creating=True))
@@ -221,39 +226,59 @@ def client_import_review(request):
         form = TableFileForm()
         context = {"form": form, "columns": import_file.COLUMNS, "errors": bad}
         return render(request, "people/import.html", {**context, "file_name": pending["name"]})
-    decisions: dict[int, str] = {}
+    decisions: dict[int, set[int] | None] = {}
     if request.method == "POST":
-        # the rows shown: a ticked one is created anyway, the others are not created
+        # the rows shown, each with the records shown for it ("3=12.15;7=9"): a ticked
+        # row is another person than those records, the others are not created
         created = set(request.POST.getlist("create"))
-        for index in request.POST.get("shown", "").split(","):
+        for part in request.POST.get("shown", "").split(";"):
+            index, _sep, ids = part.partition("=")
             if index.isdigit() and int(index) < len(good):
-                decisions[int(index)] = "create" if index in created else "skip"
+                seen = {int(pk) for pk in ids.split(".") if pk.isdigit()}
+                decisions[int(index)] = seen if index in created else None
     return _import_or_review(request, good, decisions)
 
 
-def _import_or_review(request, good, decisions: dict[int, str]):
-    """Import if every row that may be recorded already has a decision; otherwise show
-    those rows with their possible duplicates and reasons."""
+def _import_or_review(request, good, decisions: dict[int, set[int] | None]):
+    """Import if every row that may be recorded already has a decision on the records
+    now like it; otherwise show those rows with their possible duplicates and reasons.
+    `decisions`: by row index, the records seen for a row created anyway, None for a
+    row not to create."""
     user = request.user
     scope = clients_visible_to(user)
     municipality_id = user.organisation.municipality_id
     records = [row.record for row in good]
-    create_anyway = {i for i, d in decisions.items() if d == "create"}
-    held = imports.find_held_back(scope, records, municipality_id, create_anyway)
-    if all(h.index in decisions for h in held):
+
+    def check() -> list[imports.HeldBack]:
+        creating = [i for i, seen in decisions.items() if seen is not None]
+        return imports.find_held_back(scope, records, municipality_id, creating)
+
+    held = check()
+    # a row created anyway that is now like a record not shown then: decide again
+    outdated = [
+        h.index
+        for h in held
+        if decisions.get(h.index) and not {c.client.pk for c in h.candidates} <= decisions[h.index]
+    ]
+    for index in outdated:
+        del decisions[index]
+    if outdated:
+        held = check()
+        messages.warning(request, _("Since the check, more possible duplicates turned up."))
+    elif all(h.index in decisions for h in held):
         try:
             with transaction.atomic():
                 result = imports.do_import_clients(
                     acting_user=user,
                     rows=records,
                     scope=scope,
-                    create_anyway=create_anyway,
-                    skip={i for i, d in decisions.items() if d == "skip"},
+                    create_anyway={i: s for i, s in decisions.items() if s is not None},
+                    skip={i for i, seen in decisions.items() if seen is None},
                 )
                 if result.held_back:  # a record was added since the check: look again
                     raise imports.ChangedSinceCheck
         except imports.ChangedSinceCheck:
-            held = imports.find_held_back(scope, records, municipality_id, create_anyway)
+            held = check()
             messages.warning(request, _("Since the check, more possible duplicates turned up."))
         else:
             del request.session[_IMPORT_SESSION_KEY]
@@ -299,8 +324,10 @@ def _import_or_review(request, good, decisions: dict[int, str]):
             "rows": len(good),
             "held": imports.review_rows(held, records, [row.row for row in good]),
             "others": len(good) - len(held),
-            "shown": ",".join(str(h.index) for h in held),
-            "create_anyway": create_anyway,
+            "shown": ";".join(
+                f"{h.index}=" + ".".join(str(c.client.pk) for c in h.candidates) for h in held
+            ),
+            "create_anyway": {i for i, seen in decisions.items() if seen is not None},
         },
     )
 
@@ -418,6 +445,7 @@ def duplicate_scan(request):
     user = request.user
     latest, finished = scans.latest_scans(user)
     if request.htmx and request.GET.get("status"):  # the running scan's status, polled
+        request.lotse_poll = True  # keeps no session alive (accounts.middleware)
         if not scans.is_busy(latest):  # done or stopped: the whole page anew
             response = HttpResponse(status=204)
             response["HX-Refresh"] = "true"
@@ -508,7 +536,7 @@ def merge(request, first: int, second: int):
             "b": b,
             "form": form,
             "rows": rows,
-            "score": math.floor(result.score * 100) if result else 0,
+            "score": percent(result.score) if result else 0,
             "match": Pair(a, b, result.score, result.reasons) if result else None,
             "decision": actions.decision_on(a, b),
             "cases_a": a.cases.count(),

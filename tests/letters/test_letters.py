@@ -208,3 +208,17 @@ def test_case_page_offers_both_letters(client, world):
     client.force_login(world.case_manager_a)
     page = client.get(reverse("cases:detail", kwargs={"pk": world.case_a.pk})).content.decode()
     assert url(world, "invitation") in page and url(world, "confirmation") in page
+
+
+@pytest.mark.parametrize("language", ["de", "en"])
+def test_the_date_fields_of_letters_show_their_date_in_the_browsers_date_picker(world, language):
+    """A date picker (input type=date) reads only YYYY-MM-DD: any other text shows empty."""
+    from django.utils import translation
+
+    from lotse.letters.forms import ConfirmationForm, InvitationForm
+
+    day = dt.date(2026, 3, 5)
+    with translation.override(language):
+        for form_class in (InvitationForm, ConfirmationForm):
+            form = form_class(case=world.case_a, initial={"date": day})
+            assert 'value="2026-03-05"' in str(form["date"])

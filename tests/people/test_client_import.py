@@ -163,11 +163,11 @@ def test_possible_duplicates_wait_for_the_users_decision_with_reasons(world, cli
     page = http.get(answer.url).content.decode()
     assert "2 Ratsuchende angelegt." in page
     assert "doppelt in der Datei: Zeile 4." in page  # the row not created, by its number
-    # the row created anyway is noted as another person than the record it was like
+    # a case manager's "another person" is no verdict: the team lead's scan still sees it
     created = Client.objects.get(family_name="Alhasan")
     from lotse.people.actions import decision_on
 
-    assert decision_on(created, existing) is not None
+    assert decision_on(created, existing) is None
     # the import is done: the review has nothing left
     assert http.get(reverse("people:import-review")).url == reverse("people:import")
 
@@ -361,3 +361,42 @@ def test_german_column_names_are_understood(world, logged_in):
     text = "Nachnahme;Vorname\nBoiko;Iryna\n"
     page = _upload(http, SimpleUploadedFile("k.csv", text.encode(), "text/csv")).content.decode()
     assert "Pflichtspalten fehlen: family_name. Nicht erkannte Spalten: nachnahme." in page
+
+
+def test_a_team_leads_row_created_anyway_is_a_verdict_against_the_records_shown(
+    world, client_of, logged_in
+):
+    from lotse.people.actions import decision_on
+
+    existing = client_of(
+        family_name="Al-Hassan", given_names="Mohammed", birth_year=1990, birth_month=3, birth_day=5
+    )
+    http = logged_in(world.team_lead_a)
+    page = _upload(http, _csv("Alhasan;Muhammad;m;05.03.1990;SY;;")).content.decode()
+    assert _review(http, create=[0], page=page).status_code == 302
+    assert decision_on(Client.objects.get(family_name="Alhasan"), existing) is not None
+
+
+def test_a_record_added_after_the_review_was_shown_is_never_judged_unseen(
+    world, client_of, logged_in
+):
+    from lotse.people.actions import decision_on
+
+    client_of(
+        family_name="Al-Hassan", given_names="Mohammed", birth_year=1990, birth_month=3, birth_day=5
+    )
+    http = logged_in(world.team_lead_a)
+    page = _upload(http, _csv("Alhasan;Muhammad;m;05.03.1990;SY;;")).content.decode()
+    before = Client.objects.count()
+    colleague = client_of(  # a colleague records the same person meanwhile
+        family_name="Alhassan", given_names="Mohamed", birth_year=1990, birth_month=3, birth_day=5
+    )
+    answer = _review(http, create=[0], page=page)  # the tick was given on the old page
+    assert answer.status_code == 200
+    assert Client.objects.count() == before + 1  # the colleague's record only
+    text = answer.content.decode()
+    assert "Seit der Prüfung sind weitere mögliche Dubletten hinzugekommen" in text
+    assert reverse("people:detail", args=[colleague.pk]) in text
+    assert "checked" not in text.split("Trotzdem anlegen")[0].rsplit("<input", 1)[1]
+    assert not Client.objects.filter(family_name="Alhasan").exists()
+    assert all(decision_on(colleague, c) is None for c in Client.objects.all() if c != colleague)

@@ -747,19 +747,25 @@ def test_scan_page_queries_do_not_grow_with_pairs(
     assert page.count("Vergleichen und zusammenführen") == scan.pairs_found
 
 
-def test_saving_anyway_notes_the_shown_records_as_other_people(world, client_of, logged_in):
+@pytest.mark.parametrize(("persona", "verdict"), [("team_lead_a", True), ("case_manager_a", False)])
+def test_saving_anyway_is_a_verdict_only_from_who_may_decide_on_duplicates(
+    world, client_of, logged_in, persona, verdict
+):
     existing = client_of(
         family_name="Al-Hassan", given_names="Mohammed", birth_year=1990, birth_month=3, birth_day=5
     )
-    http = logged_in(world.case_manager_a)
+    http = logged_in(getattr(world, persona))
     data = {"family_name": "Alhasan", "given_names": "Muhammad", "date_of_birth": "05.03.1990"}
     warned = http.post(reverse("people:create"), data)
     assert warned.status_code == 200 and warned.context["candidates"]
     saved = http.post(reverse("people:create"), {**data, "confirmed": str(existing.pk)})
     assert saved.status_code == 302
     created = Client.objects.get(family_name="Alhasan")
-    assert actions.decision_on(created, existing) is not None  # the scan will not list them
-    assert scan_pairs(clients_visible_to(world.team_lead_a), world.municipality_a.pk) == []
+    # a team lead's verdict keeps the pair from the scan; a case manager's hasty click
+    # leaves it there for the team lead to see
+    assert (actions.decision_on(created, existing) is not None) is verdict
+    found = scan_pairs(clients_visible_to(world.team_lead_a), world.municipality_a.pk)
+    assert bool(found) is not verdict
 
 
 def test_a_match_is_shown_as_100_percent_only_when_it_is_whole():
@@ -780,13 +786,25 @@ def test_codes_that_are_no_country_or_language_are_refused(world, logged_in):
     )
     errors = answer.context["form"].errors
     assert errors["nationalities"] == [
-        "XX: Bitte verwenden Sie zweistellige Ländercodes wie SY, UA."
+        "QQ: Bitte verwenden Sie zweistellige Ländercodes wie SY, UA."
     ]
     assert errors["country_of_birth"] == [
         "SYRIEN: Bitte verwenden Sie einen zweistelligen Ländercode wie SY."
     ]
     assert errors["languages"] == ["zz: Bitte verwenden Sie Sprachcodes wie ar, fa, uk."]
     assert not Client.objects.filter(family_name="Kaya").exists()
+
+    # what German records hold beyond ISO: stateless, states of birth that are gone;
+    # but no pseudo-country and no group of states
+    answer = http.post(
+        reverse("people:create"),
+        {"family_name": "Kaya", "nationalities": "XX", "country_of_birth": "YU"},
+    )
+    assert answer.status_code == 302
+    page = http.get(answer.url).content.decode()
+    assert "staatenlos" in page and "Jugoslawien (ehemals)" in page
+    answer = http.post(reverse("people:create"), {"family_name": "Demir", "nationalities": "EU"})
+    assert "nationalities" in answer.context["form"].errors
 
 
 def test_a_running_scans_status_is_polled_and_the_page_reloads_when_it_is_done(
@@ -803,6 +821,15 @@ def test_a_running_scans_status_is_polled_and_the_page_reloads_when_it_is_done(
     assert answer.status_code == 200 and "wartet auf den Start" in answer.content.decode()
     assert "<html" not in answer.content.decode()  # the status alone
     assert AccessLogEntry.objects.count() == logged  # no client data, nothing to log
+
+    # looking again by itself is no activity: it keeps no idle session alive
+    session = http.session
+    session["lotse_refreshed_at"] = 0
+    session.save()
+    http.get(reverse("people:duplicates"), {"status": "1"}, **poll)
+    assert http.session["lotse_refreshed_at"] == 0
+    http.get(reverse("people:duplicates"))
+    assert http.session["lotse_refreshed_at"] > 0
 
     scans.run_scan(scan.pk)
     answer = http.get(reverse("people:duplicates"), {"status": "1"}, **poll)
