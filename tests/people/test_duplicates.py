@@ -779,7 +779,7 @@ def test_codes_that_are_no_country_or_language_are_refused(world, logged_in):
         reverse("people:create"),
         {
             "family_name": "Kaya",
-            "nationalities": "XX, SY",
+            "nationalities": "QQ, SY",
             "country_of_birth": "Syrien",
             "languages": "zz, ar",
         },
