@@ -227,10 +227,9 @@ def do_import_clients(
                 continue
             variants = record_variants(row)
             keys = keys_for_records(variants)
+            seen = set(create_anyway.get(index, ()))
             if index in create_anyway:
-                seen = set(create_anyway[index])
-                unseen = {c.client.pk for c in candidates} - seen - created_ids
-                held = bool(unseen)
+                held = bool({c.client.pk for c in candidates} - seen - created_ids)
             else:
                 held = bool(candidates) or accepted.duplicate_of(variants, keys) is not None
             if held:
@@ -242,8 +241,7 @@ def do_import_clients(
             client = client_from_record(row, organisation=organisation, acting_user=acting_user)
             pending.append(client)
             if notes_verdicts and index in create_anyway:
-                judged = [c for c in candidates if c.client.pk in set(create_anyway[index])]
-                distinct.append((client, judged))
+                distinct.append((client, [c for c in candidates if c.client.pk in seen]))
         insert_clients(pending)
         created_ids.update(client.pk for client in pending)
         for client, candidates in distinct:  # the user's verdict, so the scan knows it
